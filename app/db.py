@@ -1,0 +1,95 @@
+"""The database engine: connection settings, real transactions, and the unit-of-work scope.
+
+Every connection gets ``foreign_keys=ON``, ``synchronous=FULL``, a busy timeout and
+``trusted_schema=OFF``. Python's ``sqlite3`` module is told not to manage transactions itself and
+SQLAlchemy emits ``BEGIN``, so DDL and savepoints really roll back (SQLAlchemy's documented recipe).
+
+The journal mode is chosen from the SQLite the program runs on: WAL had a corruption bug with
+several connections before 3.51.3 (fixed too in 3.44.6 and 3.50.7), so older runtimes use the
+rollback journal, which is what a single-user desktop program needs anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def wal_is_safe(version: tuple[int, int, int]) -> bool:
+    """Whether this SQLite version carries the fix for the WAL multi-connection corruption bug."""
+    if version >= (3, 51, 3):
+        return True
+    return (3, 44, 6) <= version < (3, 45, 0) or (3, 50, 7) <= version < (3, 51, 0)
+
+
+def journal_mode_for(version: tuple[int, int, int]) -> str:
+    return "WAL" if wal_is_safe(version) else "DELETE"
+
+
+def runtime_sqlite_version() -> tuple[int, int, int]:
+    major, minor, patch = (int(p) for p in sqlite3.sqlite_version.split(".")[:3])
+    return major, minor, patch
+
+
+def make_engine(db_path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    """An engine on ``db_path`` with Tejido's connection settings on every connection."""
+    if read_only:
+        url = f"sqlite:///file:{db_path.as_posix()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{db_path.as_posix()}"
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    journal = journal_mode_for(runtime_sqlite_version())
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (see "begin")
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA trusted_schema=OFF")
+        if not read_only:
+            cursor.execute(f"PRAGMA journal_mode={journal}")
+            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+class Database:
+    """The open database of one data folder. Services receive it and open one session per call."""
+
+    def __init__(self, db_path: Path):
+        self.path = db_path
+        self.engine = make_engine(db_path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits when the block ends normally, rolls back on any error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        """Close every pooled connection (before the file is replaced by a restore)."""
+        self.engine.dispose()

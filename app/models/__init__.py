@@ -1,0 +1,18 @@
+"""The ORM models. Importing this package registers every table on ``Base.metadata``."""
+
+from app.models.base import Base, Record, natural_id, new_id, utcnow
+from app.models.organisation import Organisation, OrganisationProfile
+from app.models.person import Consent, Membership, Person
+
+__all__ = [
+    "Base",
+    "Consent",
+    "Membership",
+    "Organisation",
+    "OrganisationProfile",
+    "Person",
+    "Record",
+    "natural_id",
+    "new_id",
+    "utcnow",
+]

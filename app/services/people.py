@@ -1,0 +1,358 @@
+"""People of the directory: list and search, read, save, trash and restore, consent.
+
+Every function is one unit of work on its own session and returns frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.errors import NotFoundError, ValidationError
+from app.i18n import _
+from app.models import Consent, Membership, Organisation, Person, utcnow
+from app.services import text, validation
+from app.services.vocabulary import CONSENT_PURPOSES, GENDERS, MEMBERSHIP_ROLES
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One line of the people list."""
+
+    id: str
+    full_name: str
+    gender: str
+    birth_year: int | None
+    email: str
+    phone: str
+    organisations: str
+    updated_at: datetime
+    deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipData:
+    organisation_id: str
+    organisation_name: str = ""
+    role: str = "member"
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentData:
+    purpose: str
+    granted_at: datetime
+    collected_by: str = ""
+    notice_version: str = ""
+    withdrawn_at: datetime | None = None
+    notes: str = ""
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonData:
+    """Everything a person's form shows and saves. ``id`` is ``None`` for a new person."""
+
+    full_name: str
+    id: str | None = None
+    given_name: str = ""
+    family_name: str = ""
+    gender: str = "not_stated"
+    birth_year: int | None = None
+    email: str = ""
+    phone: str = ""
+    preferred_language: str = ""
+    expertise: str = ""
+    interests: str = ""
+    accessibility_needs: str = ""
+    notes: str = ""
+    memberships: tuple[MembershipData, ...] = ()
+    consents: tuple[ConsentData, ...] = ()
+    deleted_at: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+SORT_COLUMNS = {
+    "name": Person.name_key,
+    "gender": Person.gender,
+    "birth_year": Person.birth_year,
+    "email": Person.email,
+    "phone": Person.phone,
+    "updated_at": Person.updated_at,
+}
+
+
+def _organisations_of():  # type: ignore[no-untyped-def]
+    return (
+        select(func.group_concat(Organisation.name, ", "))
+        .join(Membership, Membership.organisation_id == Organisation.id)
+        .where(Membership.person_id == Person.id, Membership.deleted_at.is_(None))
+        .correlate(Person)
+        .scalar_subquery()
+    )
+
+
+def search_condition(query: str) -> ColumnElement[bool] | None:
+    """Every word of ``query`` must appear in the folded name, the e-mail or the phone."""
+    words = text.fold(query).split()
+    if not words:
+        return None
+    return and_(
+        *(
+            or_(
+                Person.name_key.like(text.like_pattern(w), escape="\\"),
+                Person.email.like(text.like_pattern(w), escape="\\"),
+                Person.phone_key.like(f"%{text.normalise_phone(w)}%")
+                if text.normalise_phone(w)
+                else False,
+            )
+            for w in words
+        )
+    )
+
+
+def _filters(query: str, trash: bool, organisation_id: str | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Person.merged_into_id.is_(None)]
+    conditions.append(Person.deleted_at.is_not(None) if trash else Person.deleted_at.is_(None))
+    condition = search_condition(query)
+    if condition is not None:
+        conditions.append(condition)
+    if organisation_id:
+        conditions.append(
+            Person.id.in_(
+                select(Membership.person_id).where(
+                    Membership.organisation_id == organisation_id, Membership.deleted_at.is_(None)
+                )
+            )
+        )
+    return conditions
+
+
+class PeopleService:
+    """The people of the directory."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def list(
+        self,
+        query: str = "",
+        *,
+        sort: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int | None = 200,
+        trash: bool = False,
+        organisation_id: str | None = None,
+    ) -> list[PersonRow]:
+        """A page of people matching ``query`` (accents and case ignored), sorted in SQL."""
+        column = SORT_COLUMNS.get(sort, Person.name_key)
+        order = column.desc() if descending else column.asc()
+        statement = (
+            select(
+                Person.id,
+                Person.full_name,
+                Person.gender,
+                Person.birth_year,
+                Person.email,
+                Person.phone,
+                _organisations_of(),
+                Person.updated_at,
+                Person.deleted_at,
+            )
+            .where(*_filters(query, trash, organisation_id))
+            .order_by(order, Person.name_key, Person.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.db.session() as s:
+            return [PersonRow(*row[:6], row[6] or "", *row[7:]) for row in s.execute(statement)]
+
+    def count(
+        self, query: str = "", *, trash: bool = False, organisation_id: str | None = None
+    ) -> int:
+        statement = select(func.count(Person.id)).where(*_filters(query, trash, organisation_id))
+        with self.db.session() as s:
+            return s.scalar(statement) or 0
+
+    def get(self, person_id: str) -> PersonData:
+        """The whole record of one person, with organisations and consent."""
+        with self.db.session() as s:
+            return read_person(s, person_id)
+
+    def save(self, data: PersonData) -> PersonData:
+        """Validate and save a person (new when ``data.id`` is ``None``); returns what was saved."""
+        values = validate_person(data)
+        with self.db.session() as s:
+            if data.id is None:
+                person = Person(**values)
+                s.add(person)
+                s.flush()
+            else:
+                person = _load(s, data.id)
+                for key, value in values.items():
+                    setattr(person, key, value)
+            _save_memberships(s, person.id, data.memberships)
+            _save_consents(s, person.id, data.consents)
+            s.flush()
+            log.info("person saved: %s", person.id)
+            return read_person(s, person.id)
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Move people to the trash; returns how many moved."""
+        return _set_deleted(self.db, list(ids), utcnow())
+
+    def restore(self, ids: Iterable[str]) -> int:
+        """Bring people back from the trash; returns how many came back."""
+        return _set_deleted(self.db, list(ids), None)
+
+
+def _set_deleted(db: Database, ids: list[str], when: datetime | None) -> int:
+    if not ids:
+        return 0
+    with db.session() as s:
+        result = s.execute(
+            update(Person)
+            .where(Person.id.in_(ids), Person.merged_into_id.is_(None))
+            .values(deleted_at=when, updated_at=utcnow())
+        )
+        return result.rowcount or 0
+
+
+def _load(s: Session, person_id: str) -> Person:
+    person = s.get(Person, person_id)
+    if person is None or person.merged_into_id is not None:
+        raise NotFoundError(_("This person no longer exists (perhaps merged with another)."))
+    return person
+
+
+def validate_person(data: PersonData) -> dict[str, object]:
+    """The columns to store for ``data``; raises :class:`ValidationError` naming the field."""
+    full_name = text.clean(data.full_name)
+    if not full_name:
+        full_name = text.clean(f"{data.given_name} {data.family_name}")
+    if not full_name:
+        raise ValidationError(_("A person needs a name."), field="full_name")
+    if data.gender not in GENDERS:
+        raise ValidationError(_("Choose one of the gender options."), field="gender")
+    phone = text.clean(data.phone)
+    return {
+        "full_name": full_name,
+        "given_name": text.clean(data.given_name),
+        "family_name": text.clean(data.family_name),
+        "name_key": text.fold(full_name),
+        "gender": data.gender,
+        "birth_year": validation.check_year(data.birth_year, "birth_year"),
+        "email": validation.check_email(data.email),
+        "phone": phone,
+        "phone_key": text.normalise_phone(phone),
+        "preferred_language": data.preferred_language or "",
+        "expertise": data.expertise.strip(),
+        "interests": data.interests.strip(),
+        "accessibility_needs": data.accessibility_needs.strip(),
+        "notes": data.notes.strip(),
+    }
+
+
+def _save_memberships(s: Session, person_id: str, wanted: Sequence[MembershipData]) -> None:
+    """Make the person's live memberships exactly ``wanted`` (removed ones go to the trash)."""
+    current = {
+        m.organisation_id: m
+        for m in s.scalars(select(Membership).where(Membership.person_id == person_id))
+    }
+    keep: set[str] = set()
+    for item in wanted:
+        if item.role not in MEMBERSHIP_ROLES:
+            raise ValidationError(_("Choose one of the roles."), field="memberships")
+        keep.add(item.organisation_id)
+        row = current.get(item.organisation_id)
+        if row is None:
+            s.add(
+                Membership(
+                    person_id=person_id, organisation_id=item.organisation_id, role=item.role
+                )
+            )
+        elif row.role != item.role or row.deleted_at is not None:
+            row.role, row.deleted_at = item.role, None
+    for organisation_id, row in current.items():
+        if organisation_id not in keep and row.deleted_at is None:
+            row.deleted_at = utcnow()
+
+
+def _save_consents(s: Session, person_id: str, consents: Sequence[ConsentData]) -> None:
+    existing = {c.id: c for c in s.scalars(select(Consent).where(Consent.person_id == person_id))}
+    for item in consents:
+        if item.purpose not in CONSENT_PURPOSES:
+            raise ValidationError(_("Choose what the consent is for."), field="consents")
+        if item.withdrawn_at and item.withdrawn_at < item.granted_at:
+            raise ValidationError(
+                _("A consent cannot be withdrawn before it was given."), field="consents"
+            )
+        values = {
+            "purpose": item.purpose,
+            "granted_at": item.granted_at,
+            "collected_by": text.clean(item.collected_by),
+            "notice_version": text.clean(item.notice_version),
+            "withdrawn_at": item.withdrawn_at,
+            "notes": item.notes.strip(),
+        }
+        row = existing.get(item.id) if item.id else None
+        if row is None:
+            s.add(Consent(person_id=person_id, **values))
+        else:
+            for key, value in values.items():
+                setattr(row, key, value)
+
+
+def read_person(s: Session, person_id: str) -> PersonData:
+    person = _load(s, person_id)
+    memberships = s.execute(
+        select(Membership.organisation_id, Organisation.name, Membership.role)
+        .join(Organisation, Organisation.id == Membership.organisation_id)
+        .where(Membership.person_id == person_id, Membership.deleted_at.is_(None))
+        .order_by(Organisation.name_key)
+    ).all()
+    consents = s.scalars(
+        select(Consent)
+        .where(Consent.person_id == person_id, Consent.deleted_at.is_(None))
+        .order_by(Consent.granted_at)
+    ).all()
+    return PersonData(
+        id=person.id,
+        full_name=person.full_name,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        gender=person.gender,
+        birth_year=person.birth_year,
+        email=person.email,
+        phone=person.phone,
+        preferred_language=person.preferred_language,
+        expertise=person.expertise,
+        interests=person.interests,
+        accessibility_needs=person.accessibility_needs,
+        notes=person.notes,
+        memberships=tuple(MembershipData(*m) for m in memberships),
+        consents=tuple(
+            ConsentData(
+                id=c.id,
+                purpose=c.purpose,
+                granted_at=c.granted_at,
+                collected_by=c.collected_by,
+                notice_version=c.notice_version,
+                withdrawn_at=c.withdrawn_at,
+                notes=c.notes,
+            )
+            for c in consents
+        ),
+        deleted_at=person.deleted_at,
+        created_at=person.created_at,
+        updated_at=person.updated_at,
+    )

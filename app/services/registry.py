@@ -1,0 +1,32 @@
+"""All the services of one open data folder, built once at start and handed to the GUI or CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.db import Database
+from app.services.context import DataFolder, open_database
+from app.services.organisations import OrganisationService
+from app.services.people import PeopleService
+from app.services.profile import ProfileService
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    folder: DataFolder
+    db: Database
+    profile: ProfileService
+    organisations: OrganisationService
+    people: PeopleService
+
+
+def build_services(folder: DataFolder, db: Database | None = None) -> Services:
+    """Open (and migrate) the folder's database unless ``db`` is given, and build the services."""
+    db = db or open_database(folder)
+    return Services(
+        folder=folder,
+        db=db,
+        profile=ProfileService(db),
+        organisations=OrganisationService(db),
+        people=PeopleService(db),
+    )
