@@ -2,7 +2,8 @@
 
 A backup is written to a temporary name in the backups folder, checked with ``integrity_check``,
 fsynced and only then renamed to ``tejido-YYYYMMDD-HHMMSS-<reason>.db``, so a file with a final
-name is always a complete, verified copy.
+name is always a complete, verified copy. Copies elsewhere (a chosen file, a USB stick) follow the
+same rule: temporary name in the target folder, fsync, rename.
 """
 
 from __future__ import annotations
@@ -10,16 +11,27 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sqlite3
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from app.errors import BackupError
 
 log = logging.getLogger(__name__)
 
 BACKUP_PATTERN = re.compile(r"^tejido-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.db$")
+REASON_PATTERN = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+ALWAYS_KEEP = 3
+DAILY_FOR = timedelta(days=7)
+WEEKLY_FOR = timedelta(days=31)
+MONTHLY_FOR = timedelta(days=365)
+# SQLite primary result codes meaning "this file is not a usable database".
+_NOT_A_DATABASE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,54 +61,123 @@ def integrity_problem(path: Path, full: bool = True) -> str | None:
     return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:5])
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Copy ``source`` into ``target`` page by page with SQLite's online backup API."""
+def copy_database(source: Path, target: Path, *, single_file: bool = True) -> None:
+    """Copy ``source`` into ``target`` page by page with SQLite's online backup API.
+
+    With ``single_file`` the copy is switched to the rollback journal, so a backup of a WAL
+    database is one self-contained file that never needs ``-wal``/``-shm`` companions.
+    """
     src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
+            if single_file:
+                dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
     finally:
         src.close()
 
 
-def make_backup_file(db_path: Path, backups_dir: Path, reason: str) -> BackupFile:
-    """A verified backup of ``db_path`` in ``backups_dir``; raises :class:`BackupError`."""
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (POSIX; Windows has no directory handles)."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        log.debug("folder fsync not supported here")
+    finally:
+        os.close(fd)
+
+
+def write_verified_copy(db_path: Path, final: Path, *, overwrite: bool = False) -> None:
+    """Copy the database ``db_path`` to ``final``: temporary name beside it, check, fsync, rename.
+
+    Raises :class:`BackupError` (and leaves no temporary file) when the copy cannot be written or
+    does not pass ``integrity_check``; with ``overwrite`` false an existing ``final`` is refused.
+    """
     from app.i18n import _
 
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    now = datetime.now()
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    final = backups_dir / f"tejido-{stamp}-{reason}.db"
-    serial = 1
-    while final.exists():
-        serial += 1
-        final = backups_dir / f"tejido-{stamp}-{serial}-{reason}.db"
-    temporary = backups_dir / f".{final.name}.tmp"
+    temporary = final.parent / f".{final.name}.{os.getpid()}.tmp"
     try:
+        temporary.unlink(missing_ok=True)  # a leftover of a crash would not be a database
         copy_database(db_path, temporary)
         problem = integrity_problem(temporary)
         if problem:
             raise BackupError(
-                _("The backup could not be checked ({problem}); it was not kept.").format(
-                    problem=problem
-                )
+                _(
+                    "The backup could not be checked ({problem}); it was not kept. Your data "
+                    "was not changed. Run 'tejido check' to look at the database."
+                ).format(problem=problem)
             )
         with temporary.open("rb+") as fp:
             os.fsync(fp.fileno())
+        if not overwrite and final.exists():
+            raise BackupError(
+                _("{path} already exists; it was left as it is. Choose another name.").format(
+                    path=final
+                )
+            )
         os.replace(temporary, final)
+        fsync_folder(final.parent)
     except (OSError, sqlite3.Error) as error:
         raise BackupError(
-            _("A backup could not be written to {folder} ({reason}).").format(
-                folder=backups_dir, reason=error
-            )
+            _(
+                "A backup could not be written to {folder} ({reason}). Your data was not "
+                "changed. Check that the folder exists, that you may write in it and that the "
+                "disk is not full."
+            ).format(folder=final.parent, reason=getattr(error, "strerror", None) or error)
         ) from error
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def make_backup_file(db_path: Path, backups_dir: Path, reason: str) -> BackupFile:
+    """A verified backup of ``db_path`` in ``backups_dir``; raises :class:`BackupError`."""
+    from app.i18n import _
+
+    if not REASON_PATTERN.match(reason):
+        raise ValueError(f"backup reason must be lower-case words joined by '-': {reason!r}")
+    try:
+        backups_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(
+            _("The backups folder {folder} cannot be created ({reason}).").format(
+                folder=backups_dir, reason=error.strerror or error
+            )
+        ) from error
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    # Several backups in one second (say "before-restore" then "before-upgrade") get a serial,
+    # whatever their reasons, so the list keeps them in the order they were made.
+    same_second = [_serial(p.name) for p in backups_dir.glob(f"tejido-{stamp}-*.db")]
+    serial = max(same_second, default=0) + 1
+    suffix = f"-{serial}" if serial > 1 else ""
+    final = backups_dir / f"tejido-{stamp}{suffix}-{reason}.db"
+    write_verified_copy(db_path, final)
     log.info("backup made: %s", final.name)
     return describe(final)
+
+
+def copy_file_into(source: Path, folder: Path) -> Path:
+    """Copy ``source`` into ``folder`` under the same name (temporary name, fsync, rename).
+
+    Raises :class:`OSError` when the folder is missing or not writable; nothing half-written stays.
+    """
+    final = folder / source.name
+    temporary = folder / f".{source.name}.{os.getpid()}.tmp"
+    try:
+        with source.open("rb") as src, temporary.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(temporary, final)
+    finally:
+        temporary.unlink(missing_ok=True)
+    fsync_folder(folder)
+    return final
 
 
 def describe(path: Path) -> BackupFile:
@@ -115,4 +196,80 @@ def list_backup_files(backups_dir: Path) -> list[BackupFile]:
     if not backups_dir.is_dir():
         return []
     found = [describe(p) for p in backups_dir.iterdir() if BACKUP_PATTERN.match(p.name)]
-    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: (b.made_at, _serial(b.path.name)), reverse=True)
+
+
+def _serial(name: str) -> int:
+    match = BACKUP_PATTERN.match(name)
+    return int(match.group(2) or 1) if match else 0
+
+
+class _Dated(Protocol):
+    @property
+    def made_at(self) -> datetime: ...
+
+
+T = TypeVar("T", bound=_Dated)
+
+
+def _slot(made_at: datetime, now: datetime) -> tuple[object, ...] | None:
+    """The retention slot a backup of that age competes for; ``None`` when it is too old."""
+    age = now - made_at
+    if age < DAILY_FOR:
+        return ("day", made_at.date())
+    if age < WEEKLY_FOR:
+        iso = made_at.isocalendar()
+        return ("week", iso.year, iso.week)
+    if age < MONTHLY_FOR:
+        return ("month", made_at.year, made_at.month)
+    return None
+
+
+def backups_to_delete(backups: Sequence[T], now: datetime) -> list[T]:
+    """The backups that the retention rule lets go, newest first.
+
+    Each day of the last week, each ISO week of the last month and each month of the last year
+    keeps its newest backup, whatever its reason; anything older than a year goes. The newest
+    :data:`ALWAYS_KEEP` backups of any kind are always kept. Pure: it deletes nothing itself.
+    """
+    taken: set[tuple[object, ...]] = set()
+    doomed: list[T] = []
+    for index, backup in enumerate(sorted(backups, key=lambda b: b.made_at, reverse=True)):
+        slot = _slot(backup.made_at, now)
+        if index < ALWAYS_KEEP:
+            if slot is not None:
+                taken.add(slot)
+        elif slot is None or slot in taken:
+            doomed.append(backup)
+        else:
+            taken.add(slot)
+    return doomed
+
+
+def install_database(staged: Path, live: Path) -> None:
+    """Put the checked copy ``staged`` in place of the live database file ``live``.
+
+    SQLite's backup API writes into the live file (the file stays where it is, and SQLite's own
+    journal makes the copy all-or-nothing). Only when the live file is not a database SQLite can
+    write into is it replaced whole, after its journals are removed so they are never played
+    back over the restored data. Raises :class:`BackupError` when the data could not be changed.
+    """
+    from app.i18n import _
+
+    try:
+        copy_database(staged, live, single_file=False)  # the live file keeps its journal mode
+        return
+    except sqlite3.Error as error:
+        code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code not in _NOT_A_DATABASE:
+            raise BackupError(
+                _(
+                    "The backup could not be put in place ({reason}). Your data was not "
+                    "changed. Close other programs that may use it and try again."
+                ).format(reason=error)
+            ) from error
+    log.warning("live database unreadable; replacing the file whole")
+    for suffix in ("-journal", "-wal", "-shm"):
+        live.with_name(live.name + suffix).unlink(missing_ok=True)
+    os.replace(staged, live)
+    fsync_folder(live.parent)

@@ -43,3 +43,7 @@ class NewerDatabaseError(DatabaseError):
 
 class BackupError(TejidoError):
     """A backup could not be made, checked or restored."""
+
+
+class Cancelled(TejidoError):
+    """The person cancelled a long job; everything it had done was rolled back."""

@@ -24,6 +24,8 @@ def open_services(data_dir: Path, *, lock: bool = True) -> Iterator[Services]:
         services = build_services(folder)
         try:
             yield services
+            if lock:  # a command that may have written: make today's backup if it is due
+                services.backups.automatic_if_due()
         finally:
             services.db.dispose()
     finally:

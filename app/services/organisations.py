@@ -115,7 +115,7 @@ def _filters(query: str, trash: bool) -> list[ColumnElement[bool]]:
                         func.lower(Organisation.municipality).like(
                             text.like_pattern(w), escape="\\"
                         ),
-                        Organisation.tax_id.like(f"%{w.upper()}%"),
+                        Organisation.tax_id.like(text.like_pattern(w).upper(), escape="\\"),
                         Organisation.email.like(text.like_pattern(w), escape="\\"),
                     )
                     for w in words
@@ -157,7 +157,11 @@ class OrganisationService:
                 Organisation.deleted_at,
             )
             .where(*_filters(query, trash))
-            .order_by(column.desc() if descending else column.asc(), Organisation.name_key)
+            .order_by(
+                column.desc() if descending else column.asc(),
+                Organisation.name_key,
+                Organisation.id,
+            )
             .offset(offset)
             .limit(limit)
         )

@@ -6,6 +6,7 @@ Every function is one unit of work on its own session and returns frozen datacla
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -90,6 +91,9 @@ SORT_COLUMNS = {
 }
 
 
+_PHONE_QUERY = re.compile(r"[+(]*\d[\d\s().\-]*")
+
+
 def _organisations_of():  # type: ignore[no-untyped-def]
     return (
         select(func.group_concat(Organisation.name, ", "))
@@ -101,11 +105,16 @@ def _organisations_of():  # type: ignore[no-untyped-def]
 
 
 def search_condition(query: str) -> ColumnElement[bool] | None:
-    """Every word of ``query`` must appear in the folded name, the e-mail or the phone."""
+    """Every word of ``query`` must appear in the folded name, the e-mail or the phone.
+
+    A query that is only a phone number typed with spaces ("+34 600 11 22 33") also matches as
+    one number, since its pieces alone ("+34") are not in the stored digits.
+    """
     words = text.fold(query).split()
     if not words:
         return None
-    return and_(
+    phone = text.normalise_phone(query) if _PHONE_QUERY.fullmatch(query.strip()) else ""
+    every_word = and_(
         *(
             or_(
                 Person.name_key.like(text.like_pattern(w), escape="\\"),
@@ -117,6 +126,9 @@ def search_condition(query: str) -> ColumnElement[bool] | None:
             for w in words
         )
     )
+    if len(words) > 1 and phone:
+        return or_(every_word, Person.phone_key.like(f"%{phone}%"))
+    return every_word
 
 
 def _filters(query: str, trash: bool, organisation_id: str | None) -> list[ColumnElement[bool]]:
@@ -264,6 +276,14 @@ def validate_person(data: PersonData) -> dict[str, object]:
 
 def _save_memberships(s: Session, person_id: str, wanted: Sequence[MembershipData]) -> None:
     """Make the person's live memberships exactly ``wanted`` (removed ones go to the trash)."""
+    wanted = list({item.organisation_id: item for item in wanted}.values())
+    ids = [item.organisation_id for item in wanted]
+    live = select(Organisation.id).where(Organisation.merged_into_id.is_(None))
+    if set(s.scalars(live.where(Organisation.id.in_(ids)))) != set(ids):
+        raise ValidationError(
+            _("This organisation no longer exists (perhaps merged with another)."),
+            field="memberships",
+        )
     current = {
         m.organisation_id: m
         for m in s.scalars(select(Membership).where(Membership.person_id == person_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from app.services import text, validation
 log = logging.getLogger(__name__)
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 
 
@@ -104,7 +106,7 @@ def validate_profile(data: ProfileData) -> ProfileData:
     if checked.default_language not in LANGUAGES:
         raise ValidationError(_("Choose one of the languages."), field="default_language")
     colour = checked.document_colour
-    if not (len(colour) == 7 and colour.startswith("#")):
+    if not _COLOUR.fullmatch(colour):
         raise ValidationError(_("The colour must look like #2E6B5E."), field="document_colour")
     return replace(
         checked,

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.db import Database
+from app.services.backups import BackupService
 from app.services.context import DataFolder, open_database
+from app.services.duplicates import DuplicatesService
+from app.services.health import HealthService
 from app.services.organisations import OrganisationService
 from app.services.people import PeopleService
 from app.services.profile import ProfileService
@@ -18,6 +21,9 @@ class Services:
     profile: ProfileService
     organisations: OrganisationService
     people: PeopleService
+    duplicates: DuplicatesService
+    backups: BackupService
+    health: HealthService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -29,4 +35,7 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         profile=ProfileService(db),
         organisations=OrganisationService(db),
         people=PeopleService(db),
+        duplicates=DuplicatesService(db, folder),
+        backups=BackupService(db, folder),
+        health=HealthService(db, folder),
     )

@@ -29,7 +29,7 @@ def normalise_email(email: str | None) -> str:
 
 
 def normalise_phone(phone: str | None) -> str:
-    """Digits only (a leading + kept), for comparing phone numbers typed in different ways."""
+    """Digits only, without a Spanish +34/0034 prefix, to compare numbers typed differently."""
     text = clean(phone)
     digits = re.sub(r"\D", "", text)
     if digits.startswith("0034") or (text.startswith("+34") and len(digits) == 11):

@@ -1,0 +1,165 @@
+"""``tejido export-data``: everything in one documented JSON file (data portability).
+
+The format is described in docs/export-format.md. Each section is a function that reads one
+kind of record; :data:`SECTIONS` lists them with the tables they cover, and a test fails when a
+table of the schema is covered by no section, so a new table cannot be forgotten silently.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.db import Database
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import Consent, Membership, Organisation, OrganisationProfile, Person
+from app.settings import write_atomically
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMAT = "tejido-export"
+EXPORT_VERSION = 1
+Progress = Callable[[int, int], None]
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z") if value else None
+
+
+def _image(data: bytes | None) -> str | None:
+    return base64.b64encode(data).decode("ascii") if data else None
+
+
+def _profile(s: Session) -> dict[str, object] | None:
+    row = s.scalar(select(OrganisationProfile).limit(1))
+    if row is None:
+        return None
+    values = {c.key: getattr(row, c.key) for c in OrganisationProfile.__table__.columns}
+    values["logo"] = _image(row.logo)
+    values["signature_image"] = _image(row.signature_image)
+    for key in ("created_at", "updated_at", "deleted_at"):
+        values[key] = _stamp(values[key])
+    return values
+
+
+def _organisations(s: Session) -> list[dict[str, object]]:
+    skip = {"name_key"}
+    result = []
+    for row in s.scalars(
+        select(Organisation)
+        .where(Organisation.merged_into_id.is_(None))
+        .order_by(Organisation.name_key, Organisation.id)
+    ):
+        values = {c.key: getattr(row, c.key) for c in Organisation.__table__.columns}
+        for key in skip | {"merged_into_id"}:
+            values.pop(key)
+        for key in ("created_at", "updated_at", "deleted_at"):
+            values[key] = _stamp(values[key])
+        result.append(values)
+    return result
+
+
+def _people(s: Session) -> list[dict[str, object]]:
+    memberships: dict[str, list[dict[str, object]]] = {}
+    for person_id, organisation_id, name, role in s.execute(
+        select(Membership.person_id, Membership.organisation_id, Organisation.name, Membership.role)
+        .join(Organisation, Organisation.id == Membership.organisation_id)
+        .where(Membership.deleted_at.is_(None))
+        .order_by(Organisation.name_key)
+    ):
+        memberships.setdefault(person_id, []).append(
+            {"id": organisation_id, "name": name, "role": role}
+        )
+    consents: dict[str, list[dict[str, object]]] = {}
+    for c in s.scalars(
+        select(Consent).where(Consent.deleted_at.is_(None)).order_by(Consent.granted_at)
+    ):
+        consents.setdefault(c.person_id, []).append(
+            {
+                "purpose": c.purpose,
+                "granted_at": _stamp(c.granted_at),
+                "collected_by": c.collected_by,
+                "notice_version": c.notice_version,
+                "withdrawn_at": _stamp(c.withdrawn_at),
+                "notes": c.notes,
+            }
+        )
+    result = []
+    for p in s.scalars(
+        select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.name_key, Person.id)
+    ):
+        result.append(
+            {
+                "id": p.id,
+                "full_name": p.full_name,
+                "given_name": p.given_name,
+                "family_name": p.family_name,
+                "gender": p.gender,
+                "birth_year": p.birth_year,
+                "email": p.email,
+                "phone": p.phone,
+                "preferred_language": p.preferred_language,
+                "expertise": p.expertise,
+                "interests": p.interests,
+                "accessibility_needs": p.accessibility_needs,
+                "notes": p.notes,
+                "organisations": memberships.get(p.id, []),
+                "consent": consents.get(p.id, []),
+                "created_at": _stamp(p.created_at),
+                "updated_at": _stamp(p.updated_at),
+                "deleted_at": _stamp(p.deleted_at),
+            }
+        )
+    return result
+
+
+# name in the file -> (reader, tables it covers). Later kinds of data add their section here.
+SECTIONS: dict[str, tuple[Callable[[Session], object], tuple[str, ...]]] = {
+    "organisation": (_profile, ("organisation_profile",)),
+    "organisations": (_organisations, ("organisations",)),
+    "people": (_people, ("people", "memberships", "consents")),
+}
+# Tables that hold no programme data of their own.
+NOT_EXPORTED = {"alembic_version"}
+
+
+def build_export(db: Database, progress: Progress | None = None) -> dict[str, object]:
+    """The whole export as a JSON-ready dict."""
+    document: dict[str, object] = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "app_version": __version__,
+        "exported_at": _stamp(datetime.now(UTC).replace(tzinfo=None)),
+    }
+    with db.session() as s:
+        for index, (name, (reader, _tables)) in enumerate(SECTIONS.items()):
+            document[name] = reader(s)
+            if progress:
+                progress(index + 1, len(SECTIONS))
+    return document
+
+
+def export_all(db: Database, path: Path, progress: Progress | None = None) -> dict[str, int]:
+    """Write everything to ``path`` (atomically); returns how many records of each kind."""
+    document = build_export(db, progress)
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        raise ValidationError(
+            _("The file {path} could not be written ({reason}). Nothing was changed.").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from error
+    counts = {k: len(v) for k, v in document.items() if isinstance(v, list)}
+    log.info("exported all data: %s", counts)
+    return counts

@@ -1,0 +1,357 @@
+"""The first-run assistant: language, the organisation's essentials, where backups go.
+
+Finishing saves the profile and marks the first run done. "Try with example data" saves nothing
+in the real data folder: it sets ``wants_demo`` and closes, and the main window switches to the
+separate folder given by :func:`demo_folder_for`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.errors import TejidoError, ValidationError
+from app.i18n import LANGUAGES, _, current_language
+from app.services.profile import ProfileData, validate_profile
+from app.services.registry import Services
+from app.settings import load_settings, update_settings
+from app.views.errors import show_error
+from app.views.language import apply_language
+from app.views.profile_tab import LABELS, PLACEHOLDERS
+from app.views.widgets.form_fields import FieldMessage, email_hint, field_box, tax_id_hint
+from app.views.widgets.image_picker import ImagePicker
+from app.views.widgets.translatable import Retranslatable
+
+log = logging.getLogger(__name__)
+
+ESSENTIALS = ("name", "tax_id", "municipality", "email", "logo", "signatory_name", "signatory_role")
+
+
+def demo_folder_for(data_dir: Path) -> Path:
+    """The separate folder for the example data, beside the real one: ``<name>-demo``."""
+    return data_dir.parent / f"{data_dir.name}-demo"
+
+
+def _paragraph() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
+class LanguagePage(Retranslatable, QWizardPage):
+    """Page 1: the language, applied at once so the rest of the assistant speaks it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.intro = _paragraph()
+        self.box = QGroupBox()
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        choices = QVBoxLayout(self.box)
+        for code, name in LANGUAGES.items():
+            button = QRadioButton(name)  # each language named in its own language
+            button.setChecked(code == current_language())
+            button.toggled.connect(lambda on, c=code: self._on_language_toggled(c, on))
+            self.group.addButton(button)
+            self.buttons[code] = button
+            choices.addWidget(button)
+        self.demo_note = _paragraph()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.box)
+        layout.addStretch(1)
+        layout.addWidget(self.demo_note)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("Welcome to Tejido"))
+        self.setSubTitle(_("Choose your language. You can change it later in the Language menu."))
+        self.intro.setText(
+            _(
+                "Tejido keeps the forum meetings, training capsules, mentoring and good "
+                "practices of your programme on this computer. Three short steps get it ready."
+            )
+        )
+        self.demo_note.setText(
+            _(
+                "Just looking? Press \u201cTry with example data\u201d to explore Tejido with an "
+                "invented association. Your own data stays empty and untouched."
+            )
+        )
+        self.box.setTitle(_("Language"))
+
+    def language(self) -> str:
+        return next((c for c, b in self.buttons.items() if b.isChecked()), current_language())
+
+    def _on_language_toggled(self, code: str, on: bool) -> None:
+        if on:
+            apply_language(code)
+
+
+class EssentialsPage(Retranslatable, QWizardPage):
+    """Page 2: the essentials of the organisation profile (the rest is in "Our organisation")."""
+
+    def __init__(self, profile: ProfileData) -> None:
+        super().__init__()
+        self._profile = profile
+        self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.messages: dict[str, FieldMessage] = {}
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for name in ESSENTIALS:
+            if name == "logo":
+                widget: QWidget = ImagePicker("logo")
+                widget.set_image_bytes(profile.logo)
+            else:
+                widget = QLineEdit(getattr(profile, name))
+                widget.textChanged.connect(self._on_text_changed)
+            message = FieldMessage(widget)
+            label = QLabel()
+            label.setBuddy(widget)
+            form.addRow(label, field_box(widget, message))
+            self.fields[name], self.labels[name], self.messages[name] = widget, label, message
+        self.registerField("name*", self.fields["name"])
+        self.retranslate_ui()
+        self._on_text_changed()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("Your organisation"))
+        self.setSubTitle(
+            _(
+                "Certificates and handouts carry these details. Only the name is required now; "
+                "the rest can be completed later in \u201cOur organisation\u201d."
+            )
+        )
+        for name, label in self.labels.items():
+            text = _(LABELS[name])
+            label.setText(text)
+            widget = self.fields[name]
+            widget.setAccessibleName(text)
+            if isinstance(widget, ImagePicker):
+                widget.set_subject(text)
+            elif name in PLACEHOLDERS:
+                widget.setPlaceholderText(_(PLACEHOLDERS[name]))
+
+    def profile_data(self, language: str) -> ProfileData:
+        """The saved profile with this page's fields and ``language`` as its default language."""
+        values: dict[str, object] = {
+            name: widget.text()
+            for name, widget in self.fields.items()
+            if isinstance(widget, QLineEdit)
+        }
+        values["logo"] = self.fields["logo"].image_bytes()
+        return replace(self._profile, default_language=language, **values)
+
+    def show_problem(self, error: ValidationError) -> bool:
+        """Show ``error`` by its field; False when the field is not on this page."""
+        widget = self.fields.get(error.field or "")
+        if widget is None:
+            return False
+        if isinstance(widget, ImagePicker):
+            widget.show_problem(str(error))
+        else:
+            self.messages[error.field].show_text(str(error))
+        widget.setFocus()
+        return True
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        try:
+            validate_profile(self.wizard().profile_data())
+        except ValidationError as error:
+            if not self.show_problem(error):
+                show_error(self, error)
+            return False
+        return True
+
+    def _on_text_changed(self) -> None:
+        self.messages["name"].show_text("")
+        self.messages["tax_id"].show_text(
+            *tax_id_hint(self.fields["tax_id"].text(), self._profile.country)
+        )
+        self.messages["email"].show_text(*email_hint(self.fields["email"].text()))
+
+
+class BackupsPage(Retranslatable, QWizardPage):
+    """Page 3: where backups go, and an optional extra copy (a USB stick, another disk)."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self._backups = services.folder.backups
+        self._root = services.folder.root
+        self.explanation = _paragraph()
+        self.copy_label = QLabel()
+        self.copy_folder = QLineEdit(load_settings(self._root).backup_copy_dir or "")
+        self.copy_folder.setReadOnly(True)
+        self.copy_label.setBuddy(self.copy_folder)
+        self.choose_button = QPushButton()
+        self.choose_button.clicked.connect(self._on_choose_button_clicked)
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.copy_folder.clear)
+        self.message = FieldMessage(self.copy_folder)
+        self.copy_note = _paragraph()
+        row = QHBoxLayout()
+        row.addWidget(self.copy_folder, 1)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addSpacing(12)
+        layout.addWidget(self.copy_label)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.copy_note)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("Where backups go"))
+        self.setSubTitle(_("Tejido makes backups by itself; you do not have to remember."))
+        self.explanation.setText(
+            _(
+                "Every day Tejido saves a copy of all its data in the backups folder of the "
+                "data folder:\n{path}\nOlder copies are thinned out, and any copy can be "
+                "restored from File \u2192 Backups."
+            ).format(path=self._backups)
+        )
+        self.copy_label.setText(_("Extra copy folder (optional)"))
+        self.copy_folder.setAccessibleName(_("Extra copy folder (optional)"))
+        self.copy_folder.setPlaceholderText(_("No extra copy"))
+        self.choose_button.setText(_("Choose a folder…"))
+        self.choose_button.setAccessibleName(_("Choose the extra copy folder"))
+        self.clear_button.setText(_("No extra copy"))
+        self.copy_note.setText(
+            _(
+                "If the laptop is lost or breaks, a copy elsewhere saves the programme's "
+                "records. Choose a USB stick or another disk and Tejido also copies each "
+                "backup there when it is connected."
+            )
+        )
+
+    def copy_dir(self) -> str | None:
+        return self.copy_folder.text() or None
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        chosen = self.copy_dir()
+        if chosen and Path(chosen).resolve().is_relative_to(self._root.resolve()):
+            self.message.show_text(
+                _(
+                    "The extra copy must be outside the data folder (a USB stick or another "
+                    "disk), or it is lost together with the data."
+                )
+            )
+            return False
+        self.message.show_text("")
+        return True
+
+    def _on_choose_button_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Choose the extra copy folder"), self.copy_folder.text()
+        )
+        if folder:
+            self.copy_folder.setText(folder)
+            self.validatePage()
+
+
+class FirstRunWizard(Retranslatable, QWizard):
+    """The assistant shown on the first start of a data folder with no organisation profile.
+
+    After ``exec()``: ``wants_demo`` is True when the person chose to try the example data (nothing
+    was saved in the real folder); otherwise, when accepted, the profile is saved, the language and
+    extra copy folder are in the settings, and ``first_run_done`` is True.
+    """
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.wants_demo = False
+        self.language_page = LanguagePage()
+        self.essentials_page = EssentialsPage(services.profile.get())
+        self.backups_page = BackupsPage(services)
+        self.addPage(self.language_page)
+        self.essentials_id = self.addPage(self.essentials_page)
+        self.addPage(self.backups_page)
+        self.demo_button = QPushButton()
+        self.demo_button.clicked.connect(self._on_demo_button_clicked)
+        self.setButton(QWizard.WizardButton.CustomButton1, self.demo_button)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonLayout(
+            [
+                QWizard.WizardButton.CustomButton1,
+                QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ]
+        )
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Getting started with Tejido"))
+        self.demo_button.setText(_("Try with example data"))
+        self.demo_button.setToolTip(
+            _("Open a separate folder filled with an invented association; your data is untouched.")
+        )
+        texts = {
+            QWizard.WizardButton.BackButton: _("Back"),
+            QWizard.WizardButton.NextButton: _("Next"),
+            QWizard.WizardButton.FinishButton: _("Finish"),
+            QWizard.WizardButton.CancelButton: _("Cancel"),
+        }
+        for button, label in texts.items():
+            self.setButtonText(button, label)
+
+    @property
+    def language(self) -> str:
+        """The language chosen on the first page."""
+        return self.language_page.language()
+
+    def profile_data(self) -> ProfileData:
+        return self.essentials_page.profile_data(self.language)
+
+    def accept(self) -> None:
+        if self.wants_demo:
+            super().accept()
+            return
+        try:
+            self.services.profile.save(self.profile_data())
+        except ValidationError as error:
+            while self.currentId() != self.essentials_id and self.currentId() != self.startId():
+                self.back()
+            if not self.essentials_page.show_problem(error):
+                show_error(self, error)
+            return
+        except TejidoError as error:
+            show_error(self, error)
+            return
+        update_settings(
+            self.services.folder.root,
+            first_run_done=True,
+            language=self.language,
+            backup_copy_dir=self.backups_page.copy_dir(),
+        )
+        log.info("first run finished")
+        super().accept()
+
+    def _on_demo_button_clicked(self) -> None:
+        log.info("first run: example data chosen")
+        self.wants_demo = True
+        self.accept()

@@ -1,0 +1,226 @@
+"""The main window: the tabs, the menu (file, language, help), drag and drop of spreadsheets."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
+
+from app import APP_NAME
+from app.i18n import LANGUAGES, _, current_language
+from app.services.export_data import export_all
+from app.services.registry import Services
+from app.settings import load_settings, update_settings
+from app.views.directory_tab import DirectoryTab
+from app.views.errors import show_error
+from app.views.language import apply_language
+from app.views.profile_tab import ProfileTab
+from app.views.widgets.translatable import Retranslatable
+from app.views.workers import run_job
+
+log = logging.getLogger(__name__)
+
+SPREADSHEET_SUFFIXES = {".csv", ".xlsx", ".txt"}
+
+
+class MainWindow(Retranslatable, QMainWindow):
+    """Tejido's window over one data folder. Emits ``closed`` when it closes."""
+
+    closed = Signal()
+
+    def __init__(self, services: Services, switch_folder: Callable[[Path], None] | None = None):
+        super().__init__()
+        self.services = services
+        self._switch_folder = switch_folder
+        self.background_threads: list = []
+        self.setAcceptDrops(True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.profile_tab = ProfileTab(services)
+        self.directory_tab = DirectoryTab(services)
+        self.tabs.addTab(self.profile_tab, "")
+        self.tabs.addTab(self.directory_tab, "")
+        self.setCentralWidget(self.tabs)
+        self.profile_tab.saved.connect(self._update_title)
+        self._build_menu()
+        self.retranslate_ui()
+        self._restore_state()
+
+    # -- menu -------------------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.import_action = self._action(self.file_menu, self._on_import_people, "Ctrl+I")
+        self.export_list_action = self._action(self.file_menu, self._on_export_list, "Ctrl+E")
+        self.export_all_action = self._action(self.file_menu, self._on_export_all)
+        self.file_menu.addSeparator()
+        self.backups_action = self._action(self.file_menu, self._on_backups, "Ctrl+B")
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.language_menu = bar.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self._on_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action(self.help_menu, self._on_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def retranslate_ui(self) -> None:
+        self.tabs.setTabText(0, _("Our organisation"))
+        self.tabs.setTabText(1, _("Directory"))
+        self.file_menu.setTitle(_("&File"))
+        self.import_action.setText(_("&Import people from a spreadsheet…"))
+        self.export_list_action.setText(_("&Export this list…"))
+        self.export_all_action.setText(_("Export &all data (JSON)…"))
+        self.backups_action.setText(_("&Backups…"))
+        self.quit_action.setText(_("&Quit"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About Tejido"))
+        self.language_actions[current_language()].setChecked(True)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.services.profile.get().name
+        title = f"{name} — {APP_NAME}" if name else APP_NAME
+        if load_settings(self.services.folder.root).extra.get("demo"):
+            title += " " + _("(example data)")
+        self.setWindowTitle(title)
+
+    # -- start and close --------------------------------------------------------------------
+
+    def after_show(self) -> None:
+        """Work that follows the first paint: the first-run assistant, the daily backup."""
+        from app.views.startup import after_first_paint
+
+        after_first_paint(self)
+
+    def _restore_state(self) -> None:
+        state = QSettings()
+        geometry = state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+        self.tabs.setCurrentIndex(int(state.value("window/tab", 1)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        state = QSettings()
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/tab", self.tabs.currentIndex())
+        for thread in self.background_threads:
+            thread.join(timeout=60)  # a backup in progress finishes before the data closes
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _on_language(self, code: str) -> None:
+        apply_language(code)
+        update_settings(self.services.folder.root, language=code)
+
+    def _on_import_people(self, path: Path | None = None) -> None:
+        from app.views.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.services, self, path=path)
+        if dialog.exec():
+            self.directory_tab.refresh()
+
+    def _on_export_list(self) -> None:
+        self.tabs.setCurrentWidget(self.directory_tab)
+        self.directory_tab.export_current_list()
+
+    def _on_export_all(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export all data"), "tejido-export.json", _("JSON files (*.json)")
+        )
+        if not path:
+            return
+        target = Path(path)
+
+        def done(counts: dict[str, int]) -> None:
+            QMessageBox.information(
+                self,
+                _("Export all data"),
+                _("All data was exported to {path}.").format(path=target),
+            )
+
+        run_job(
+            self,
+            _("Exporting all data…"),
+            lambda progress, _cancelled: export_all(self.services.db, target, progress),
+            done,
+            cancellable=False,
+        )
+
+    def _on_backups(self) -> None:
+        from app.views.dialogs.backups_dialog import BackupsDialog
+
+        BackupsDialog(self.services, self).exec()
+        self.refresh_all()
+
+    def _on_about(self) -> None:
+        from app.views.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self.services, self).exec()
+
+    def refresh_all(self) -> None:
+        """Read everything again (after a restore or an import)."""
+        self.profile_tab.refresh()
+        self.directory_tab.refresh()
+        self._update_title()
+
+    def switch_folder(self, path: Path) -> None:
+        if self._switch_folder is not None:
+            self._switch_folder(path)
+
+    # -- drag and drop ----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if _dropped_spreadsheet(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        path = _dropped_spreadsheet(event)
+        if path is not None:
+            event.acceptProposedAction()
+            try:
+                self._on_import_people(path)
+            except Exception as error:  # noqa: BLE001 - shown to the person, not swallowed
+                show_error(self, error)
+
+
+def _dropped_spreadsheet(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) == 1 and urls[0].isLocalFile():
+        path = Path(urls[0].toLocalFile())
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+            return path
+    return None

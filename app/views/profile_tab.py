@@ -1,0 +1,405 @@
+"""The "Our organisation" tab: the profile shown on every certificate, handout and report."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import TejidoError, ValidationError
+from app.i18n import LANGUAGES, N_, _
+from app.services import text, validation
+from app.services.profile import ProfileData
+from app.services.registry import Services
+from app.services.vocabulary import AREAS_OF_ACTION
+from app.views.errors import show_error
+from app.views.widgets.form_fields import FormFields
+from app.views.widgets.image_picker import ImagePicker
+from app.views.widgets.translatable import Retranslatable
+
+log = logging.getLogger(__name__)
+
+LABELS: dict[str, str] = {
+    "name": N_("Name (required)"),
+    "legal_form": N_("Legal form"),
+    "tax_id": N_("Tax id (CIF/NIF)"),
+    "registration_number": N_("Number in the register of associations"),
+    "address": N_("Address"),
+    "postal_code": N_("Postal code"),
+    "municipality": N_("Municipality"),
+    "province": N_("Province or region"),
+    "country": N_("Country"),
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "website": N_("Website"),
+    "logo": N_("Logo"),
+    "signatory_name": N_("Signatory's name"),
+    "signatory_role": N_("Signatory's role"),
+    "signature_image": N_("Signature image"),
+    "document_colour": N_("Document colour"),
+    "areas_of_action": N_("Areas of action"),
+    "default_language": N_("Default language"),
+}
+PLACEHOLDERS: dict[str, str] = {
+    "legal_form": N_("Association, foundation…"),
+    "tax_id": N_("G12345678"),
+    "email": N_("info@example.org"),
+    "website": N_("https://www.example.org"),
+    "signatory_role": N_("President, coordinator…"),
+}
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (N_("Identity"), ("name", "legal_form", "tax_id", "registration_number")),
+    (N_("Address"), ("address", "postal_code", "municipality", "province", "country")),
+    (N_("Contact"), ("phone", "email", "website")),
+    (
+        N_("Documents"),
+        ("logo", "signatory_name", "signatory_role", "signature_image", "document_colour"),
+    ),
+    (N_("Areas of action"), ("areas_of_action",)),
+    (N_("Language"), ("default_language",)),
+)
+
+
+def watch_tax_id(fields: FormFields, country: QLineEdit | None = None) -> None:
+    """Check the ``tax_id`` field as typed (a Spanish CIF, NIF or NIE unless another country)."""
+    edit = fields.widgets["tax_id"]
+    fields.watch(
+        "tax_id", lambda: validation.check_tax_id(edit.text(), country.text() if country else "")
+    )
+
+
+class ColourButton(QPushButton):
+    """A button showing a colour (swatch and code) that opens the system colour dialog."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._colour = ProfileData().document_colour
+        self.clicked.connect(self._on_clicked)
+
+    def colour(self) -> str:
+        return self._colour
+
+    def set_colour(self, colour: str) -> None:
+        self._colour = colour
+        swatch = QPixmap(32, 16)
+        swatch.fill(QColor(colour))
+        self.setIcon(swatch)
+        self.setText(colour)
+
+    def _on_clicked(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self._colour), self, _("Document colour"))
+        if chosen.isValid() and chosen.name().upper() != self._colour.upper():
+            self.set_colour(chosen.name().upper())
+            self.changed.emit()
+
+
+class AreasList(Retranslatable, QWidget):
+    """The areas of action as a checkable list, plus the organisation's own areas.
+
+    The built-in areas are shown translated and stored as their English source string.
+    """
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.list = QListWidget()
+        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        self.new_area = QLineEdit()
+        self.new_area.returnPressed.connect(self._on_add_button_clicked)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.new_area, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self.setFocusProxy(self.list)
+        self.set_areas(())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.list.blockSignals(True)
+        for item in self._items():
+            item.setText(_label_of(item.data(Qt.ItemDataRole.UserRole)))
+        self.list.blockSignals(False)
+        self.list.setAccessibleName(_("Areas of action"))
+        self.new_area.setPlaceholderText(_("Another area of action"))
+        self.new_area.setAccessibleName(_("Another area of action"))
+        self.add_button.setText(_("Add"))
+        self.add_button.setAccessibleName(_("Add this area of action"))
+
+    def areas(self) -> tuple[str, ...]:
+        checked = Qt.CheckState.Checked
+        items = self._items()
+        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == checked)
+
+    def set_areas(self, areas: tuple[str, ...]) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for source in (*AREAS_OF_ACTION, *(a for a in areas if a not in AREAS_OF_ACTION)):
+            item = QListWidgetItem(_label_of(source))
+            item.setData(Qt.ItemDataRole.UserRole, source)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(
+                Qt.CheckState.Checked if source in areas else Qt.CheckState.Unchecked
+            )
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(row) for row in range(self.list.count())]
+
+    def _on_add_button_clicked(self) -> None:
+        new = text.clean(self.new_area.text())
+        if not new:
+            return
+        known = {text.fold(i.text()): i for i in self._items()}
+        known.update({text.fold(i.data(Qt.ItemDataRole.UserRole)): i for i in self._items()})
+        if text.fold(new) in known:
+            known[text.fold(new)].setCheckState(Qt.CheckState.Checked)
+        else:
+            self.set_areas((*self.areas(), new))
+            self.changed.emit()
+        self.new_area.clear()
+
+
+def _label_of(area: str) -> str:
+    return _(area) if area in AREAS_OF_ACTION else area
+
+
+class ProfileTab(Retranslatable, QWidget):
+    """The organisation profile as a form, saved with Save (Ctrl+S) or undone with Revert.
+
+    Save is enabled only when something changed. A problem the service finds is shown by the field
+    it names, and everything typed stays in the form. ``saved`` is emitted after a successful save.
+    """
+
+    saved = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self._loading = False
+        self._baseline = ProfileData()
+        self._just_saved = False
+        self.form = FormFields()
+        self.fields = self.form.widgets
+        self.groups: list[QGroupBox] = []
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setFrameShape(QFrame.Shape.StyledPanel)
+        self.note.setMargin(8)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self._build_form())
+        self.status = QLabel()
+        self.revert_button = QPushButton()
+        self.revert_button.clicked.connect(self._on_revert_button_clicked)
+        self.save_button = QPushButton()
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+        self.form.watch(
+            "name",
+            lambda: validation.check_required(
+                self.fields["name"].text(), "name", _("The name of the organisation")
+            ),
+        )
+        watch_tax_id(self.form, self.fields["country"])
+        self.form.watch("email", lambda: validation.check_email(self.fields["email"].text()))
+        self.retranslate_ui()
+        self.refresh()
+
+    def _build_form(self) -> QWidget:
+        form = QWidget()
+        column = QVBoxLayout(form)
+        for _title, names in SECTIONS:
+            group = QGroupBox()
+            layout = QFormLayout(group)
+            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            for name in names:
+                self.form.add(layout, name, self._make_field(name))
+            self.groups.append(group)
+            column.addWidget(group)
+        column.addStretch(1)
+        return form
+
+    def _make_field(self, name: str) -> QWidget:
+        if name in {"logo", "signature_image"}:
+            widget: QWidget = ImagePicker(name)
+            widget.changed.connect(self._on_changed)
+        elif name == "document_colour":
+            widget = ColourButton()
+            widget.changed.connect(self._on_changed)
+        elif name == "areas_of_action":
+            widget = AreasList()
+            widget.changed.connect(self._on_changed)
+        elif name == "default_language":
+            widget = QComboBox()
+            for code, language in LANGUAGES.items():
+                widget.addItem(language, code)
+            widget.currentIndexChanged.connect(self._on_changed)
+        else:
+            widget = QLineEdit()
+            widget.textChanged.connect(self._on_changed)
+        return widget
+
+    def retranslate_ui(self) -> None:
+        for group, (title, _names) in zip(self.groups, SECTIONS, strict=True):
+            group.setTitle(_(title))
+        self.form.set_texts({name: _(LABELS[name]) for name in self.fields})
+        for name, widget in self.fields.items():
+            if isinstance(widget, ImagePicker):
+                widget.set_subject(_(LABELS[name]))
+            elif name in PLACEHOLDERS:
+                widget.setPlaceholderText(_(PLACEHOLDERS[name]))
+        self.fields["tax_id"].setToolTip(
+            _("Spanish CIF, NIF or NIE; ids of other countries are kept as typed.")
+        )
+        self.revert_button.setText(_("Revert"))
+        self.revert_button.setToolTip(_("Undo the changes made since the last save."))
+        self.save_button.setText(_("Save"))
+        self.save_button.setToolTip(_("Save the profile (Ctrl+S)."))
+        self.note.setText(
+            _(
+                "Certificates need a name and a signatory: fill in the name of the organisation "
+                "and the signatory's name under Documents."
+            )
+        )
+        if not self._loading:
+            self._update_state()
+
+    # -- data -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the saved profile again (after a restore or an import), dropping unsaved edits."""
+        self._load(self.services.profile.get())
+
+    def has_unsaved_changes(self) -> bool:
+        return self.profile_data() != self._baseline
+
+    def profile_data(self) -> ProfileData:
+        """The profile as it is in the form now (not validated)."""
+        values: dict[str, object] = {
+            name: widget.text()
+            for name, widget in self.fields.items()
+            if isinstance(widget, QLineEdit)
+        }
+        values["logo"] = self.fields["logo"].image_bytes()
+        values["signature_image"] = self.fields["signature_image"].image_bytes()
+        values["document_colour"] = self.fields["document_colour"].colour()
+        values["areas_of_action"] = self.fields["areas_of_action"].areas()
+        values["default_language"] = self.fields["default_language"].currentData()
+        return replace(self._baseline, **values)
+
+    def _load(self, data: ProfileData) -> None:
+        self._loading = True
+        try:
+            for name, widget in self.fields.items():
+                value = getattr(data, name)
+                if isinstance(widget, QLineEdit):
+                    widget.setText(value)
+                elif isinstance(widget, ImagePicker):
+                    widget.set_image_bytes(value)
+                elif isinstance(widget, ColourButton):
+                    widget.set_colour(value)
+                elif isinstance(widget, AreasList):
+                    widget.set_areas(value)
+                elif isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(max(0, widget.findData(value)))
+            self.form.clear_all()
+            self._baseline = data
+            self._baseline = self.profile_data()
+        finally:
+            self._loading = False
+        self._just_saved = False
+        self._update_state()
+
+    def save(self) -> bool:
+        """Validate and save the form; False (with the problem shown by its field) if refused."""
+        if not self.save_button.isEnabled():
+            return False
+        try:
+            saved = self.services.profile.save(self.profile_data())
+        except ValidationError as error:
+            self._show_problem(error)
+            return False
+        except TejidoError as error:
+            show_error(self, error)
+            return False
+        self._load(saved)
+        self._just_saved = True
+        self._update_state()
+        self.saved.emit()
+        return True
+
+    def _show_problem(self, error: ValidationError) -> None:
+        log.info("profile not saved: problem in field %s", error.field)
+        widget = self.fields.get(error.field or "")
+        if widget is None:
+            show_error(self, error)
+            return
+        if isinstance(widget, ImagePicker):
+            widget.show_problem(str(error))
+        else:
+            self.form.show_error(error.field, str(error))
+        self.scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def _on_changed(self) -> None:
+        if not self._loading:
+            self._just_saved = False
+            self._update_state()
+
+    def _on_revert_button_clicked(self) -> None:
+        self._load(self._baseline)
+
+    def _update_state(self) -> None:
+        data = self.profile_data()
+        dirty = data != self._baseline
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        self.note.setVisible(not data.is_complete)
+        if dirty:
+            self.status.setText(_("There are unsaved changes."))
+        elif self._just_saved:
+            self.status.setText(_("The profile was saved."))
+        else:
+            self.status.setText("")

@@ -1,0 +1,106 @@
+"""Long work off the GUI thread, with a progress dialog that can be cancelled.
+
+``run_job(parent, label, work, on_done)`` runs ``work(progress, cancelled)`` in a worker
+thread. ``progress(done, total)`` moves the bar; ``cancelled()`` turns true when the person
+presses Cancel, and the work then raises :class:`app.errors.Cancelled` after rolling back.
+The result (or the error) comes back on the GUI thread. The window never freezes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.i18n import _
+from app.views.errors import show_error
+
+log = logging.getLogger(__name__)
+
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+_running: set[Job] = set()
+
+
+class Job(QObject):
+    """One piece of background work and its progress dialog."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Work):
+        super().__init__()
+        self._work = work
+        self._cancel = threading.Event()
+        self.thread = QThread()
+        self.moveToThread(self.thread)
+        self.thread.started.connect(self._run)
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self._report, self._cancel.is_set)
+        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread, shown there
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.thread.quit()
+
+    def _report(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.thread.wait(msecs)
+
+
+def run_job(
+    parent: QWidget | None,
+    label: str,
+    work: Work,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    *,
+    cancellable: bool = True,
+) -> Job:
+    """Start ``work`` in the background with a progress dialog; returns the running job."""
+    job = Job(work)
+    dialog = QProgressDialog(label, _("Cancel") if cancellable else "", 0, 0, parent)
+    dialog.setWindowTitle(_("Working…"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+
+    def finish() -> None:
+        dialog.close()
+        dialog.deleteLater()
+        _running.discard(job)
+
+    def succeeded(result: Any) -> None:
+        finish()
+        on_done(result)
+
+    def failed(error: BaseException) -> None:
+        finish()
+        (on_error or (lambda e: show_error(parent, e)))(error)
+
+    job.progressed.connect(progressed)
+    job.succeeded.connect(succeeded)
+    job.failed.connect(failed)
+    dialog.canceled.connect(job.cancel)
+    _running.add(job)
+    job.thread.start()
+    return job

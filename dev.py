@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Set up and run Tejido from a fresh clone, on Windows, macOS or Linux, with only Python 3.11+.
+
+    python3 dev.py run     set up, then start Tejido on a demo data folder (filled on first start)
+    python3 dev.py test    set up, then run every test (the command CI runs)
+    python3 dev.py setup   create .venv with the locked dependencies and build the translations
+    python3 dev.py lock    regenerate requirements/*.txt from pyproject.toml (needs uv in .venv)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements" / "dev.txt"
+DEMO_DIR = ROOT / ".demo-data"
+
+
+def venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def run(*args: str | Path, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, **kwargs)
+
+
+def setup() -> Path:
+    """Create .venv and install the locked dependencies when the lock changed."""
+    if sys.version_info < (3, 11):
+        sys.exit("Tejido needs Python 3.11 or newer.")
+    python = venv_python()
+    if not python.exists():
+        print("Creating .venv …")
+        venv.create(VENV, with_pip=True)
+    stamp = VENV / ".tejido-lock-hash"
+    digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text() != digest:
+        print("Installing dependencies (requirements/dev.txt) …")
+        pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+        run(*pip, "--require-hashes", "-r", LOCK)
+        run(*pip, "--no-deps", "--no-build-isolation", "-e", ".")
+        stamp.write_text(digest)
+    run(python, "-m", "app.tools.translations", "compile")
+    return python
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "run"
+    if command == "lock":
+        for name, extra in (("app", []), ("dev", ["--extra", "dev"])):
+            run(venv_python(), "-m", "uv", "pip", "compile", "pyproject.toml", *extra,
+                "--universal", "--generate-hashes", "--python-version", "3.11",
+                "-o", f"requirements/{name}.txt")
+        return 0
+    python = setup()
+    if command == "setup":
+        return 0
+    if command == "run":
+        env = dict(os.environ, TEJIDO_DATA_DIR=os.environ.get("TEJIDO_DATA_DIR", str(DEMO_DIR)))
+        data_dir = Path(env["TEJIDO_DATA_DIR"])
+        if not (data_dir / "tejido.db").exists():
+            run(python, "-m", "app", "demo", "--data-dir", data_dir, env=env)
+        return subprocess.call([str(python), "-m", "app", *argv[1:]], cwd=ROOT, env=env)
+    if command == "test":
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        return subprocess.call([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,86 @@
+"""Migrations: the schema they build equals the models; newer or foreign databases are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from app.db import make_engine
+from app.errors import DatabaseError, NewerDatabaseError
+from app.migrate import KNOWN_REVISIONS, SCHEMA_HEAD, alembic_config, migrate
+from app.models import Base
+
+
+def test_upgrade_from_empty_equals_the_models(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    assert migrate(db, tmp_path / "backups") is True
+    engine = make_engine(db)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_known_revisions_are_alembics_history() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    history = [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert tuple(history) == KNOWN_REVISIONS
+    assert script.get_current_head() == SCHEMA_HEAD
+
+
+def test_current_database_is_not_migrated_again(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    migrate(db, tmp_path / "backups")
+    assert migrate(db, tmp_path / "backups") is False
+    assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
+
+
+def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    migrate(db, tmp_path / "backups")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(NewerDatabaseError, match="newer version"):
+        migrate(db, tmp_path / "backups")
+    assert db.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    db.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(DatabaseError, match="not a Tejido database"):
+        migrate(db, tmp_path / "backups")
+    assert db.read_bytes() == b"this is not a database at all" * 100
+
+
+def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE songs (title TEXT)")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(DatabaseError, match="not one of Tejido's"):
+        migrate(db, tmp_path / "backups")
+    assert db.read_bytes() == before
+
+
+def test_older_database_is_backed_up_before_migrating(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "t.db"
+    migrate(db, tmp_path / "backups")
+    ran = []
+    monkeypatch.setattr("app.migrate.SCHEMA_HEAD", "0002_pretend")
+    monkeypatch.setattr("app.migrate.KNOWN_REVISIONS", (*KNOWN_REVISIONS, "0002_pretend"))
+    monkeypatch.setattr("app.migrate.run_alembic_upgrade", lambda path: ran.append(path))
+    assert migrate(db, tmp_path / "backups") is True
+    assert ran == [db]
+    backups = list((tmp_path / "backups").glob("tejido-*-before-upgrade.db"))
+    assert len(backups) == 1
