@@ -47,6 +47,8 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True, read_only: bool = F
         url = f"sqlite:///file:{db_path.as_posix()}?mode=ro&uri=true"
     else:
         url = f"sqlite:///{db_path.as_posix()}"
+    from app.services.text import fold
+
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     journal = journal_mode_for(runtime_sqlite_version())
 
@@ -61,6 +63,8 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True, read_only: bool = F
             cursor.execute(f"PRAGMA journal_mode={journal}")
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
+        # fold(text): accents and case removed, as Python does it (SQLite's lower() is ASCII-only).
+        dbapi_connection.create_function("fold", 1, fold, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
@@ -89,6 +93,11 @@ class Database:
             raise
         finally:
             session.close()
+
+    def optimize(self) -> None:
+        """Let SQLite refresh its query-planner statistics where useful (cheap; on close)."""
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA optimize")
 
     def dispose(self) -> None:
         """Close every pooled connection (before the file is replaced by a restore)."""

@@ -122,6 +122,7 @@ class AppController:
         from app.services.health import mark_clean_exit
 
         if self.services is not None:
+            self.services.db.optimize()
             self.services.db.dispose()
             mark_clean_exit(self.services.folder)
             self.services = None

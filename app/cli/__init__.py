@@ -44,9 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    from app.settings import load_settings
-    from app.paths import resolve_data_dir
     import os
+
+    from app.paths import resolve_data_dir
+    from app.settings import load_settings
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(os.environ.get("TEJIDO_LANG") or _language_from_env())

@@ -25,6 +25,7 @@ def open_services(data_dir: Path, *, lock: bool = True) -> Iterator[Services]:
         try:
             yield services
             if lock:  # a command that may have written: make today's backup if it is due
+                services.db.optimize()
                 services.backups.automatic_if_due()
         finally:
             services.db.dispose()

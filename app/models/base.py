@@ -51,4 +51,5 @@ class Record:
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, default=utcnow, onupdate=utcnow, nullable=False
     )
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None, index=True)
+    # Not indexed: nearly every row has NULL here, and an index on it misleads the planner.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)

@@ -86,18 +86,21 @@ SORT_COLUMNS = {
 log = logging.getLogger(__name__)
 
 
-def _people_count():  # type: ignore[no-untyped-def]
-    return (
-        select(func.count(Membership.id))
+def _people_counts(s: Session, ids: list[str]) -> dict[str, int]:
+    """Live members of each organisation of a page (counted for the page only, not the table)."""
+    if not ids:
+        return {}
+    rows = s.execute(
+        select(Membership.organisation_id, func.count(Membership.id))
         .join(Person, Person.id == Membership.person_id)
         .where(
-            Membership.organisation_id == Organisation.id,
+            Membership.organisation_id.in_(ids),
             Membership.deleted_at.is_(None),
             Person.deleted_at.is_(None),
         )
-        .correlate(Organisation)
-        .scalar_subquery()
+        .group_by(Membership.organisation_id)
     )
+    return {organisation_id: count for organisation_id, count in rows}
 
 
 def _filters(query: str, trash: bool) -> list[ColumnElement[bool]]:
@@ -112,7 +115,7 @@ def _filters(query: str, trash: bool) -> list[ColumnElement[bool]]:
                 *(
                     or_(
                         Organisation.name_key.like(text.like_pattern(w), escape="\\"),
-                        func.lower(Organisation.municipality).like(
+                        func.fold(Organisation.municipality).like(
                             text.like_pattern(w), escape="\\"
                         ),
                         Organisation.tax_id.like(text.like_pattern(w).upper(), escape="\\"),
@@ -152,7 +155,6 @@ class OrganisationService:
                 Organisation.tax_id,
                 Organisation.email,
                 Organisation.phone,
-                _people_count(),
                 Organisation.updated_at,
                 Organisation.deleted_at,
             )
@@ -166,7 +168,9 @@ class OrganisationService:
             .limit(limit)
         )
         with self.db.session() as s:
-            return [OrganisationRow(*row) for row in s.execute(statement)]
+            rows = s.execute(statement).all()
+            counts = _people_counts(s, [row[0] for row in rows])
+            return [OrganisationRow(*row[:7], counts.get(row[0], 0), *row[7:]) for row in rows]
 
     def count(self, query: str = "", *, trash: bool = False) -> int:
         with self.db.session() as s:
@@ -175,13 +179,12 @@ class OrganisationService:
     def choices(self) -> list[tuple[str, str]]:
         """``(id, name)`` of every organisation not in the trash, by name (for pickers)."""
         with self.db.session() as s:
-            return list(
-                s.execute(
-                    select(Organisation.id, Organisation.name)
-                    .where(*_filters("", False))
-                    .order_by(Organisation.name_key)
-                ).tuples()
+            rows = s.execute(
+                select(Organisation.id, Organisation.name)
+                .where(*_filters("", False))
+                .order_by(Organisation.name_key, Organisation.id)
             )
+            return [(organisation_id, name) for organisation_id, name in rows]
 
     def get(self, organisation_id: str) -> OrganisationData:
         with self.db.session() as s:

@@ -9,6 +9,7 @@ from app.services.backups import BackupService
 from app.services.context import DataFolder, open_database
 from app.services.duplicates import DuplicatesService
 from app.services.health import HealthService
+from app.services.importing import ImportService
 from app.services.organisations import OrganisationService
 from app.services.people import PeopleService
 from app.services.profile import ProfileService
@@ -24,6 +25,7 @@ class Services:
     duplicates: DuplicatesService
     backups: BackupService
     health: HealthService
+    importing: ImportService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -38,4 +40,5 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         duplicates=DuplicatesService(db, folder),
         backups=BackupService(db, folder),
         health=HealthService(db, folder),
+        importing=ImportService(db, folder),
     )

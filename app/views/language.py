@@ -10,7 +10,7 @@ _qt_translator: QTranslator | None = None
 
 
 def apply_language(code: str) -> str:
-    """Make ``code`` current for Tejido's strings and Qt's standard dialogs; every widget is told."""
+    """Make ``code`` current for our strings and for Qt's dialogs; every widget is told."""
     global _qt_translator
     app = QCoreApplication.instance()
     code = set_language(code)

@@ -18,13 +18,13 @@ def kind_label(code: str) -> str:
 
 
 ORGANISATION_COLUMNS: tuple[Column, ...] = (
-    Column(lambda: _("Name"), lambda r: r.name, "name"),
+    Column(lambda: _("Name"), lambda r: r.name, "name", width=34),
     Column(lambda: _("Kind"), lambda r: kind_label(r.kind), "kind"),
     Column(lambda: _("Municipality"), lambda r: r.municipality, "municipality"),
     Column(lambda: _("Tax id"), lambda r: r.tax_id, "tax_id"),
-    Column(lambda: _("E-mail"), lambda r: r.email, "email"),
+    Column(lambda: _("E-mail"), lambda r: r.email, "email", width=26),
     Column(lambda: _("Phone"), lambda r: r.phone),
-    Column(lambda: _("People"), lambda r: r.people_count, numeric=True),
+    Column(lambda: _("People"), lambda r: r.people_count, numeric=True, width=7),
     Column(lambda: _("Last changed"), lambda r: format_date(r.updated_at), "updated_at"),
 )
 

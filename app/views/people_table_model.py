@@ -18,12 +18,12 @@ def gender_label(code: str) -> str:
 
 
 PEOPLE_COLUMNS: tuple[Column, ...] = (
-    Column(lambda: _("Name"), lambda r: r.full_name, "name"),
+    Column(lambda: _("Name"), lambda r: r.full_name, "name", width=28),
     Column(lambda: _("Gender"), lambda r: gender_label(r.gender), "gender"),
-    Column(lambda: _("Birth year"), lambda r: r.birth_year, "birth_year", numeric=True),
-    Column(lambda: _("E-mail"), lambda r: r.email, "email"),
+    Column(lambda: _("Birth year"), lambda r: r.birth_year, "birth_year", numeric=True, width=9),
+    Column(lambda: _("E-mail"), lambda r: r.email, "email", width=28),
     Column(lambda: _("Phone"), lambda r: r.phone, "phone"),
-    Column(lambda: _("Organisations"), lambda r: r.organisations),
+    Column(lambda: _("Organisations"), lambda r: r.organisations, width=30),
     Column(lambda: _("Last changed"), lambda r: format_date(r.updated_at), "updated_at"),
 )
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPixmap
+from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -78,12 +79,10 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def watch_tax_id(fields: FormFields, country: QLineEdit | None = None) -> None:
+def watch_tax_id(fields: FormFields, country: Callable[[], str]) -> None:
     """Check the ``tax_id`` field as typed (a Spanish CIF, NIF or NIE unless another country)."""
     edit = fields.widgets["tax_id"]
-    fields.watch(
-        "tax_id", lambda: validation.check_tax_id(edit.text(), country.text() if country else "")
-    )
+    fields.watch("tax_id", lambda: validation.check_tax_id(edit.text(), country()))
 
 
 class ColourButton(QPushButton):
@@ -224,7 +223,9 @@ class ProfileTab(Retranslatable, QWidget):
         self.revert_button = QPushButton()
         self.revert_button.clicked.connect(self._on_revert_button_clicked)
         self.save_button = QPushButton()
-        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        # A shortcut of its own: the button's text would reset a shortcut set on the button.
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.activated.connect(self.save)
         self.save_button.clicked.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -234,16 +235,21 @@ class ProfileTab(Retranslatable, QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
+        self._watch_fields()
+        self.retranslate_ui()
+        self.refresh()
+
+    def _watch_fields(self) -> None:
+        """Check the name, tax id and e-mail as they are typed."""
+        name, email = self.fields["name"], self.fields["email"]
         self.form.watch(
             "name",
             lambda: validation.check_required(
-                self.fields["name"].text(), "name", _("The name of the organisation")
+                name.text(), "name", _("The name of the organisation")
             ),
         )
-        watch_tax_id(self.form, self.fields["country"])
-        self.form.watch("email", lambda: validation.check_email(self.fields["email"].text()))
-        self.retranslate_ui()
-        self.refresh()
+        watch_tax_id(self.form, self.fields["country"].text)
+        self.form.watch("email", lambda: validation.check_email(email.text()))
 
     def _build_form(self) -> QWidget:
         form = QWidget()

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.i18n import _
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 _running: set[Job] = set()
+_relays: dict[int, QObject] = {}
 
 
 class Job(QObject):
@@ -60,6 +61,29 @@ class Job(QObject):
         return self.thread.wait(msecs)
 
 
+class _Relay(QObject):
+    """Lives on the GUI thread, so the job's signals reach these slots there (queued).
+
+    A plain function connected to a signal would run in the emitting (worker) thread.
+    """
+
+    def __init__(self, progressed, succeeded, failed):  # type: ignore[no-untyped-def]
+        super().__init__()
+        self._progressed, self._succeeded, self._failed = progressed, succeeded, failed
+
+    @Slot(int, int)
+    def progressed(self, done: int, total: int) -> None:
+        self._progressed(done, total)
+
+    @Slot(object)
+    def succeeded(self, result: Any) -> None:
+        self._succeeded(result)
+
+    @Slot(object)
+    def failed(self, error: BaseException) -> None:
+        self._failed(error)
+
+
 def run_job(
     parent: QWidget | None,
     label: str,
@@ -85,9 +109,11 @@ def run_job(
         dialog.setValue(min(done, total) if total else 0)
 
     def finish() -> None:
+        job.wait()
         dialog.close()
         dialog.deleteLater()
         _running.discard(job)
+        _relays.pop(id(job), None)
 
     def succeeded(result: Any) -> None:
         finish()
@@ -97,9 +123,11 @@ def run_job(
         finish()
         (on_error or (lambda e: show_error(parent, e)))(error)
 
-    job.progressed.connect(progressed)
-    job.succeeded.connect(succeeded)
-    job.failed.connect(failed)
+    relay = _Relay(progressed, succeeded, failed)
+    _relays[id(job)] = relay
+    job.progressed.connect(relay.progressed, Qt.ConnectionType.QueuedConnection)
+    job.succeeded.connect(relay.succeeded, Qt.ConnectionType.QueuedConnection)
+    job.failed.connect(relay.failed, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(job.cancel)
     _running.add(job)
     job.thread.start()

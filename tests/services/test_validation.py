@@ -22,7 +22,7 @@ from app.services.validation import (
 )
 
 DNI_TABLE = "TRWAGMYFPDXBNJZSQVHLCKE"
-CIF_LETTER_CONTROL = {0: "J", 1: "A", 2: "B", 3: "C", 4: "D", 5: "E", 6: "F", 7: "G", 8: "H", 9: "I"}
+CIF_LETTER_CONTROL = dict(enumerate("JABCDEFGHI"))  # control number 0 is J, 1 is A, ... 9 is I
 CIF_ONLY_LETTER = set("PQRSNW")  # public bodies, foreign entities, ...: control is a letter
 CIF_ONLY_DIGIT = set("ABEH")  # companies, community of owners: control is a digit
 CIF_FIRST = set("ABCDEFGHJNPQRSUVW")

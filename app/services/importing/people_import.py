@@ -36,7 +36,7 @@ from app.services.importing.matching import (
 )
 from app.services.importing.reader import Table, read_table
 from app.services.importing.values import ParsedRow, RejectedRow, parse_row
-from app.services.importing.writing import Cancelled, write_rows
+from app.services.importing.writing import cancelled_error, write_rows
 from app.services.text import clean
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,6 @@ class ImportSummary:
     warnings: tuple[RowWarning, ...]
     organisations_created: int
     dry_run: bool
-    cancelled: bool = False
     backup: Path | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -103,7 +102,6 @@ class ImportSummary:
             "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
             "organisations_created": self.organisations_created,
             "dry_run": self.dry_run,
-            "cancelled": self.cancelled,
             "backup": str(self.backup) if self.backup else None,
         }
 
@@ -197,6 +195,11 @@ class ImportService:
         path = Path(path)
         table = read_table(path)
         used = guess_mapping(table.headers) if mapping is None else check_mapping(mapping)
+        if not has_name(used) and mapping is not None:
+            raise ValidationError(
+                _("Choose the column that holds the names (full name, given or family name)."),
+                field="mapping",
+            )
         if not has_name(used):
             raise ImportRejected(_no_name_column(path, table))
         parsed, rejected = _parse(table, used)
@@ -229,24 +232,20 @@ class ImportService:
 
         Backs the database up first. The rows are matched again against the database as it is
         now. ``progress(done, total)`` and ``cancelled()`` are plain callables, called from the
-        thread running ``apply``; a cancel rolls everything back and returns a summary with
-        ``cancelled=True`` and nothing counted.
+        thread running ``apply``; when ``cancelled()`` turns true, everything is rolled back
+        and :class:`app.errors.Cancelled` is raised (as ``views/workers.py`` expects).
         """
         plan = source if isinstance(source, ImportPlan) else self.preview(source, mapping, policy)
         if cancelled is not None and cancelled():
-            return _cancelled(plan)
+            raise cancelled_error()
         backup = None
         if plan.rows:
             made = make_backup_file(self.folder.database, self.folder.backups, "before-import")
             backup = made.path
         collected_by = clean(f"import: {plan.path.name}")[:200]
-        try:
-            with self.db.session() as s:
-                outcomes = classify(plan.rows, KeyIndex.load(s), plan.policy)
-                created = write_rows(s, plan.rows, outcomes, collected_by, progress, cancelled)
-        except Cancelled:
-            log.info("import cancelled and rolled back")
-            return _cancelled(plan, backup)
+        with self.db.session() as s:
+            outcomes = classify(plan.rows, KeyIndex.load(s), plan.policy)
+            created = write_rows(s, plan.rows, outcomes, collected_by, progress, cancelled)
         log.info("import applied: %d rows read, %d rejected", len(plan.rows), len(plan.rejected))
         written = _with_rejected(outcomes, list(plan.rejected))
         return summarise(plan, written, created, dry_run=False, backup=backup)
@@ -254,9 +253,9 @@ class ImportService:
 
 def _no_name_column(path: Path, table: Table) -> str:
     return _(
-        "No column of {name} holds people's names. The first row must name the columns (for "
-        "example “Nombre”, “Apellidos”, “Correo”, “Entidad”); row {line} was read as that row. "
-        "Nothing was imported."
+        "No column of {name} holds people's names. The row of column titles (row {line} here) "
+        "must name them, for example “Nombre”, “Apellidos”, “Correo”, “Entidad”. Nothing was "
+        "imported."
     ).format(name=path.name, line=table.header_line)
 
 
@@ -286,18 +285,3 @@ def _new_organisations(
         if key and outcome.action != SKIP and key not in known:
             new.setdefault(key, clean(row.organisation))
     return tuple(new.values())
-
-
-def _cancelled(plan: ImportPlan, backup: Path | None = None) -> ImportSummary:
-    return ImportSummary(
-        file_name=plan.path.name,
-        created=0,
-        updated=0,
-        duplicates=(),
-        rejected=plan.rejected,
-        warnings=(),
-        organisations_created=0,
-        dry_run=False,
-        cancelled=True,
-        backup=backup,
-    )

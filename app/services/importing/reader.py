@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from app.errors import ImportRejected
-from app.i18n import _
+from app.i18n import _, format_number
 from app.services.importing.headers import guess_mapping, has_name
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ MAX_ROWS = 200_000
 MAX_UNZIPPED_BYTES = 500 * 1024 * 1024  # an .xlsx is a zip: refuse a "zip bomb"
 HEADER_SEARCH_ROWS = 10
 DELIMITERS = (";", ",", "\t", "|")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _SNIFF_LINES = 30
 _FOREIGN_SIGNATURES = {
     b"%PDF": "PDF",
@@ -71,12 +72,19 @@ def read_table(path: str | Path) -> Table:
         raise ImportRejected(_empty(path))
     if data.startswith(b"PK\x03\x04"):
         records, encoding, delimiter = _workbook_records(path), "xlsx", ""
+    elif path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise _not_a_spreadsheet(path, _("a damaged Excel file"))
     else:
         _refuse_foreign(path, data)
         text, encoding = _decode(path, data)
         delimiter = sniff_delimiter(text)
         records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    table = _table(path, records, encoding, delimiter)
+    try:
+        table = _table(path, records, encoding, delimiter)
+    finally:
+        close = getattr(records, "close", None)  # the workbook, even when a row limit stops us
+        if close is not None:
+            close()
     log.info("read %d rows (%s, delimiter %r)", len(table.rows), encoding, delimiter)
     return table
 
@@ -85,7 +93,7 @@ def _too_large() -> str:
     return _(
         "The file is too large to import (more than {megabytes} MB or {rows} rows). Split it "
         "into smaller files and import them one after another. Nothing was imported."
-    ).format(megabytes=MAX_BYTES // (1024 * 1024), rows=f"{MAX_ROWS:,}")
+    ).format(megabytes=MAX_BYTES // (1024 * 1024), rows=format_number(MAX_ROWS))
 
 
 def _empty(path: Path) -> str:
@@ -183,7 +191,10 @@ def _workbook_records(path: Path) -> Iterator[list[str]]:
         log.info("unreadable workbook: %s", type(error).__name__)
         raise _not_a_spreadsheet(path, _("a damaged Excel file")) from error
     try:
+        if not workbook.worksheets:
+            raise _not_a_spreadsheet(path, _("a workbook with no sheet"))
         sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # some programs write a wrong size; read what is really there
         for values in sheet.iter_rows(values_only=True):
             yield [_cell_text(v).strip() for v in values]
     finally:
@@ -204,13 +215,19 @@ def _table(path: Path, records: Iterable[list[str]], encoding: str, delimiter: s
         raise _not_a_spreadsheet(path, str(error)) from error
     if not found:
         raise ImportRejected(_empty(path))
-    start = next(
-        (
-            i
-            for i, (_line, cells) in enumerate(found[:HEADER_SEARCH_ROWS])
-            if has_name(guess_mapping(cells))
-        ),
-        0,
-    )
+    start = _header_index(found[:HEADER_SEARCH_ROWS])
     header_line, header = found[start]
-    return Table(header, tuple(found[start + 1 :]), encoding, delimiter, header_line)
+    width = len(header)
+    rows = tuple(
+        (line, cells + ("",) * (width - len(cells)) if len(cells) < width else cells)
+        for line, cells in found[start + 1 :]
+    )
+    return Table(header, rows, encoding, delimiter, header_line)
+
+
+def _header_index(first: list[tuple[int, tuple[str, ...]]]) -> int:
+    """The header among the first rows: one that names a name column, and preferably more
+    than one column (a title row "Listado de participantes" is not the header)."""
+    named = [i for i, (_line, cells) in enumerate(first) if has_name(guess_mapping(cells))]
+    wide = [i for i in named if sum(1 for c in first[i][1] if c) > 1]
+    return (wide or named or [0])[0]

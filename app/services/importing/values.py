@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import N_, _
 from app.services.importing.headers import FIELDS, JOINED_FIELDS
 from app.services.people import PersonData, validate_person
 from app.services.text import clean, fold
+from app.services.vocabulary import LANGUAGE_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,8 @@ def _vocabulary(table: dict[str, str]) -> dict[str, str]:
 
 _GENDER_KEYS = _vocabulary(_GENDERS)
 _ROLE_WORDS = _vocabulary(_ROLES)
-_LANGUAGE_KEYS = _vocabulary(_LANGUAGES)
+# Only the languages a person's form offers; the others read as "not understood".
+_LANGUAGE_KEYS = {k: c for k, c in _vocabulary(_LANGUAGES).items() if c in LANGUAGE_NAMES}
 
 
 def words(text: str) -> list[str]:
@@ -156,40 +159,24 @@ def _cells_by_field(cells: Sequence[str], mapping: Mapping[int, str]) -> dict[st
     return {f: JOINED_FIELDS.get(f, " ").join(v) for f, v in values.items()}
 
 
-def _understood(values: dict[str, str], warnings: list[str]) -> dict[str, str]:
-    """Gender, language, role and consent codes; what is not understood becomes a warning."""
-    gender = read_gender(values.get("gender", ""))
-    if gender is None:
-        warnings.append(
-            _("Gender “{value}” not understood; recorded as not stated.").format(
-                value=values["gender"]
-            )
-        )
-    language = read_language(values["preferred_language"]) if "preferred_language" in values else ""
-    if language is None:
-        warnings.append(
-            _("Language “{value}” not understood; left empty.").format(
-                value=values["preferred_language"]
-            )
-        )
-    role = read_role(values["role"]) if "role" in values else ""
-    if role is None and values.get("organisation"):
-        warnings.append(
-            _("Role “{value}” not understood; recorded as member.").format(value=values["role"])
-        )
-    consent = read_yes(values.get("consent", ""))
-    if consent is None:
-        warnings.append(
-            _("Consent “{value}” not understood; no consent recorded.").format(
-                value=values["consent"]
-            )
-        )
-    return {
-        "gender": gender or "not_stated",
-        "preferred_language": language or "",
-        "role": role or "",
-        "consent": "yes" if consent else "",
-    }
+# The columns read leniently: the reader of each, and the warning when a value is not understood.
+_LENIENT: dict[str, tuple[Callable[[str], object], str]] = {
+    "gender": (read_gender, N_("Gender “{value}” not understood; recorded as not stated.")),
+    "preferred_language": (read_language, N_("Language “{value}” not understood; left empty.")),
+    "role": (read_role, N_("Role “{value}” not understood; recorded as member.")),
+    "consent": (read_yes, N_("Consent “{value}” not understood; no consent recorded.")),
+}
+
+
+def _understood(values: dict[str, str], warnings: list[str]) -> dict[str, Any]:
+    """The codes of the lenient columns (``None`` when absent or not understood)."""
+    codes: dict[str, Any] = {}
+    for field, (reader, warning) in _LENIENT.items():
+        value = values.get(field)
+        codes[field] = reader(value) if value else None
+        if value and codes[field] is None:
+            warnings.append(_(warning).format(value=value))
+    return codes
 
 
 def _reason(error: ValidationError) -> str:
@@ -210,11 +197,11 @@ def parse_row(
         full_name=values.get("full_name", ""),
         given_name=values.get("given_name", ""),
         family_name=values.get("family_name", ""),
-        gender=codes["gender"],
+        gender=codes["gender"] or "not_stated",
         birth_year=read_year(values.get("birth_year", "")) or None,  # type: ignore[arg-type]
         email=values.get("email", ""),
         phone=values.get("phone", ""),
-        preferred_language=codes["preferred_language"],
+        preferred_language=codes["preferred_language"] or "",
         expertise=values.get("expertise", ""),
         interests=values.get("interests", ""),
         notes=values.get("notes", ""),
@@ -230,7 +217,7 @@ def parse_row(
         columns=MappingProxyType(columns),
         organisation=values.get("organisation", ""),
         organisation_key=fold(values.get("organisation", "")),
-        role=codes["role"],
+        role=codes["role"] or "",
         consent=bool(codes["consent"]),
         warnings=tuple(warnings),
     )

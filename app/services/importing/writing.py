@@ -4,7 +4,7 @@ People are inserted with ``session.execute(insert(Person), rows)``; updated peop
 consents likewise in batches. An update fills what the file gives and never blanks a value out:
 an empty cell leaves the stored value alone, and a stored name is never replaced (it is how the
 staff know the person) — only empty name parts are filled. The caller owns the transaction: any
-exception here, including :class:`Cancelled`, rolls the whole import back.
+exception here, including :class:`app.errors.Cancelled`, rolls the whole import back.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from app.errors import Cancelled
+from app.i18n import _
 from app.models import Consent, Membership, Person, new_id, utcnow
 from app.services.importing.matching import CREATE, RowOutcome
 from app.services.importing.values import ParsedRow
@@ -28,10 +30,6 @@ log = logging.getLogger(__name__)
 BATCH = 500
 _NAME_COLUMNS = ("full_name", "given_name", "family_name")
 _KEY_COLUMNS = ("name_key", "phone_key")
-
-
-class Cancelled(Exception):
-    """The user cancelled: raised inside the transaction so that it rolls back."""
 
 
 class Ticker:
@@ -48,10 +46,16 @@ class Ticker:
 
     def __call__(self, steps: int) -> None:
         if self._cancelled is not None and self._cancelled():
-            raise Cancelled
+            log.info("import cancelled after %d of %d steps; rolling back", self.done, self.total)
+            raise cancelled_error()
         self.done = min(self.total, self.done + steps)
         if self._progress is not None:
             self._progress(self.done, self.total)
+
+
+def cancelled_error() -> Cancelled:
+    """Raised inside the transaction when the person cancels, so that all of it rolls back."""
+    return Cancelled(_("The import was cancelled; nothing was imported."))
 
 
 def batches(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
@@ -130,6 +134,7 @@ def _new_person(person_id: str, columns: Mapping[str, object], now: datetime) ->
 def _update_people(
     s: Session, updates: dict[str, list[Mapping[str, object]]], now: datetime, tick: Ticker
 ) -> None:
+    """Overlay each person's rows, in file order, on what is stored; write only real changes."""
     table = Person.__table__
     names = [c.name for c in table.columns if c.name not in ("created_at", "deleted_at")]
     for chunk in batches(list(updates)):
@@ -137,6 +142,7 @@ def _update_people(
         changed = []
         for row in current.mappings():
             record = dict(row)
+            # A list, not a generator: every row is overlaid even after the first change.
             if any([overlay(record, columns) for columns in updates[record["id"]]]):
                 changed.append({**record, "updated_at": now})
         if changed:

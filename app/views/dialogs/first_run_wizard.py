@@ -11,8 +11,10 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -29,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from app.errors import TejidoError, ValidationError
 from app.i18n import LANGUAGES, _, current_language
+from app.services import validation
 from app.services.profile import ProfileData, validate_profile
 from app.services.registry import Services
 from app.settings import load_settings, update_settings
 from app.views.errors import show_error
 from app.views.language import apply_language
-from app.views.profile_tab import LABELS, PLACEHOLDERS
-from app.views.widgets.form_fields import FieldMessage, email_hint, field_box, tax_id_hint
+from app.views.profile_tab import LABELS, PLACEHOLDERS, watch_tax_id
+from app.views.widgets.form_fields import FormFields
 from app.views.widgets.image_picker import ImagePicker
 from app.views.widgets.translatable import Retranslatable
 
@@ -111,26 +114,22 @@ class EssentialsPage(Retranslatable, QWizardPage):
     def __init__(self, profile: ProfileData) -> None:
         super().__init__()
         self._profile = profile
-        self.fields: dict[str, QWidget] = {}
-        self.labels: dict[str, QLabel] = {}
-        self.messages: dict[str, FieldMessage] = {}
-        form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form = FormFields()
+        self.fields = self.form.widgets
+        layout = QFormLayout(self)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name in ESSENTIALS:
             if name == "logo":
-                widget: QWidget = ImagePicker("logo")
-                widget.set_image_bytes(profile.logo)
+                picker = ImagePicker("logo", preview=QSize(150, 80))
+                picker.set_image_bytes(profile.logo)
+                self.form.add(layout, name, picker)
             else:
-                widget = QLineEdit(getattr(profile, name))
-                widget.textChanged.connect(self._on_text_changed)
-            message = FieldMessage(widget)
-            label = QLabel()
-            label.setBuddy(widget)
-            form.addRow(label, field_box(widget, message))
-            self.fields[name], self.labels[name], self.messages[name] = widget, label, message
-        self.registerField("name*", self.fields["name"])
+                self.form.add(layout, name, QLineEdit(getattr(profile, name)))
+        self.fields["name"].textChanged.connect(self.completeChanged)
+        email = self.fields["email"]
+        self.form.watch("email", lambda: validation.check_email(email.text()))
+        watch_tax_id(self.form, lambda: profile.country)
         self.retranslate_ui()
-        self._on_text_changed()
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Your organisation"))
@@ -140,15 +139,16 @@ class EssentialsPage(Retranslatable, QWizardPage):
                 "the rest can be completed later in \u201cOur organisation\u201d."
             )
         )
-        for name, label in self.labels.items():
-            text = _(LABELS[name])
-            label.setText(text)
-            widget = self.fields[name]
-            widget.setAccessibleName(text)
+        self.form.set_texts({name: _(LABELS[name]) for name in ESSENTIALS})
+        for name, widget in self.fields.items():
             if isinstance(widget, ImagePicker):
-                widget.set_subject(text)
+                widget.set_subject(_(LABELS[name]))
             elif name in PLACEHOLDERS:
                 widget.setPlaceholderText(_(PLACEHOLDERS[name]))
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        """Next is enabled once there is a name (a prefilled one counts)."""
+        return bool(self.fields["name"].text().strip())
 
     def profile_data(self, language: str) -> ProfileData:
         """The saved profile with this page's fields and ``language`` as its default language."""
@@ -168,7 +168,7 @@ class EssentialsPage(Retranslatable, QWizardPage):
         if isinstance(widget, ImagePicker):
             widget.show_problem(str(error))
         else:
-            self.messages[error.field].show_text(str(error))
+            self.form.show_error(error.field, str(error))
         widget.setFocus()
         return True
 
@@ -181,13 +181,6 @@ class EssentialsPage(Retranslatable, QWizardPage):
             return False
         return True
 
-    def _on_text_changed(self) -> None:
-        self.messages["name"].show_text("")
-        self.messages["tax_id"].show_text(
-            *tax_id_hint(self.fields["tax_id"].text(), self._profile.country)
-        )
-        self.messages["email"].show_text(*email_hint(self.fields["email"].text()))
-
 
 class BackupsPage(Retranslatable, QWizardPage):
     """Page 3: where backups go, and an optional extra copy (a USB stick, another disk)."""
@@ -197,26 +190,26 @@ class BackupsPage(Retranslatable, QWizardPage):
         self._backups = services.folder.backups
         self._root = services.folder.root
         self.explanation = _paragraph()
-        self.copy_label = QLabel()
         self.copy_folder = QLineEdit(load_settings(self._root).backup_copy_dir or "")
         self.copy_folder.setReadOnly(True)
-        self.copy_label.setBuddy(self.copy_folder)
         self.choose_button = QPushButton()
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.copy_folder.clear)
-        self.message = FieldMessage(self.copy_folder)
         self.copy_note = _paragraph()
         row = QHBoxLayout()
-        row.addWidget(self.copy_folder, 1)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.choose_button)
         row.addWidget(self.clear_button)
+        row.addStretch(1)
+        self.form = FormFields()
+        form = QFormLayout()
+        self.form.add(form, "backup_copy_dir", self.copy_folder)
+        form.addRow("", row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
         layout.addSpacing(12)
-        layout.addWidget(self.copy_label)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
+        layout.addLayout(form)
         layout.addWidget(self.copy_note)
         layout.addStretch(1)
         self.retranslate_ui()
@@ -227,20 +220,19 @@ class BackupsPage(Retranslatable, QWizardPage):
         self.explanation.setText(
             _(
                 "Every day Tejido saves a copy of all its data in the backups folder of the "
-                "data folder:\n{path}\nOlder copies are thinned out, and any copy can be "
-                "restored from File \u2192 Backups."
+                "data folder:\n{path}\nAny copy can be restored from File \u2192 Backups."
             ).format(path=self._backups)
         )
-        self.copy_label.setText(_("Extra copy folder (optional)"))
-        self.copy_folder.setAccessibleName(_("Extra copy folder (optional)"))
+        self.form.set_texts({"backup_copy_dir": _("Extra copy folder (optional)")})
         self.copy_folder.setPlaceholderText(_("No extra copy"))
         self.choose_button.setText(_("Choose a folder…"))
         self.choose_button.setAccessibleName(_("Choose the extra copy folder"))
-        self.clear_button.setText(_("No extra copy"))
+        self.clear_button.setText(_("Clear"))
+        self.clear_button.setAccessibleName(_("No extra copy"))
         self.copy_note.setText(
             _(
                 "If the laptop is lost or breaks, a copy elsewhere saves the programme's "
-                "records. Choose a USB stick or another disk and Tejido also copies each "
+                "records. Choose a USB stick or another disk, and Tejido also copies each "
                 "backup there when it is connected."
             )
         )
@@ -251,14 +243,15 @@ class BackupsPage(Retranslatable, QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         chosen = self.copy_dir()
         if chosen and Path(chosen).resolve().is_relative_to(self._root.resolve()):
-            self.message.show_text(
+            self.form.show_error(
+                "backup_copy_dir",
                 _(
                     "The extra copy must be outside the data folder (a USB stick or another "
-                    "disk), or it is lost together with the data."
-                )
+                    "disk), or it would be lost together with the data."
+                ),
             )
             return False
-        self.message.show_text("")
+        self.form.clear("backup_copy_dir")
         return True
 
     def _on_choose_button_clicked(self) -> None:
@@ -302,11 +295,13 @@ class FirstRunWizard(Retranslatable, QWizard):
                 QWizard.WizardButton.CancelButton,
             ]
         )
+        self.setMinimumSize(560, 440)
+        self.resize(680, 520)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Getting started with Tejido"))
-        self.demo_button.setText(_("Try with example data"))
+        self.setButtonText(QWizard.WizardButton.CustomButton1, _("Try with example data"))
         self.demo_button.setToolTip(
             _("Open a separate folder filled with an invented association; your data is untouched.")
         )
@@ -329,19 +324,24 @@ class FirstRunWizard(Retranslatable, QWizard):
 
     def accept(self) -> None:
         if self.wants_demo:
-            super().accept()
+            QDialog.done(self, QDialog.DialogCode.Accepted)  # no page checks: nothing is saved
             return
+        if self.validateCurrentPage() and self._save():
+            super().accept()
+
+    def _save(self) -> bool:
+        """Save the profile and the settings; on a problem, show it on its page and stay."""
         try:
             self.services.profile.save(self.profile_data())
         except ValidationError as error:
-            while self.currentId() != self.essentials_id and self.currentId() != self.startId():
+            while self.currentId() not in (self.essentials_id, self.startId()):
                 self.back()
             if not self.essentials_page.show_problem(error):
                 show_error(self, error)
-            return
+            return False
         except TejidoError as error:
             show_error(self, error)
-            return
+            return False
         update_settings(
             self.services.folder.root,
             first_run_done=True,
@@ -349,7 +349,7 @@ class FirstRunWizard(Retranslatable, QWizard):
             backup_copy_dir=self.backups_page.copy_dir(),
         )
         log.info("first run finished")
-        super().accept()
+        return True
 
     def _on_demo_button_clicked(self) -> None:
         log.info("first run: example data chosen")

@@ -33,6 +33,7 @@ class Column:
     value: Callable[[Any], Cell]
     sort_key: str | None = None
     numeric: bool = False
+    width: int = 14  # the usual width, in characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +162,10 @@ class PagedTableModel(QAbstractTableModel):
         """Sort in SQL by the column's key; columns without one keep the current order."""
         if not self.is_sortable(column):
             return
-        self.reload(
-            sort_key=self.columns[column].sort_key,
-            descending=order == Qt.SortOrder.DescendingOrder,
-        )
+        key, descending = self.columns[column].sort_key, order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.state.sort_key, self.state.descending):
+            return  # already in this order (Qt asks again when sorting is switched on)
+        self.reload(sort_key=key, descending=descending)
 
     # -- export ---------------------------------------------------------------------------------
 

@@ -7,7 +7,14 @@ import logging
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import NotFoundError
 from app.i18n import _, format_date, format_number
@@ -34,7 +41,9 @@ def _html(title: str, rows: Iterable[tuple[str, object]], note: str = "") -> str
         if value in (None, "", ()):
             continue
         shown = html.escape(str(value)).replace("\n", "<br>")
-        lines.append(f"<tr><th align='left' valign='top'>{html.escape(label)}</th><td>{shown}</td></tr>")
+        lines.append(
+            f"<tr><th align='left' valign='top'>{html.escape(label)}</th><td>{shown}</td></tr>"
+        )
     lines.append("</table>")
     return "\n".join(lines)
 
@@ -83,7 +92,9 @@ class PersonDetails(_DetailBrowser):
             except NotFoundError:
                 person = None
         if person is None:
-            self.view.setPlainText(_("Choose a person in the list to see everything about them here."))
+            self.view.setPlainText(
+                _("Choose a person in the list to see everything about them here.")
+            )
             return
         self.view.setHtml(_person_html(person))
 
@@ -96,7 +107,11 @@ def _person_html(p: PersonData) -> str:
         for m in p.memberships
     )
     consents = "\n".join(_consent_line(c.purpose, c.granted_at, c.withdrawn_at) for c in p.consents)
-    note = _("In the trash since {date}.").format(date=format_date(p.deleted_at)) if p.deleted_at else ""
+    note = (
+        _("In the trash since {date}.").format(date=format_date(p.deleted_at))
+        if p.deleted_at
+        else ""
+    )
     return _html(
         p.full_name,
         [
@@ -106,7 +121,10 @@ def _person_html(p: PersonData) -> str:
             (_("Birth year"), p.birth_year),
             (_("E-mail"), p.email),
             (_("Phone"), p.phone),
-            (_("Preferred language"), LANGUAGE_NAMES.get(p.preferred_language, p.preferred_language)),
+            (
+                _("Preferred language"),
+                LANGUAGE_NAMES.get(p.preferred_language, p.preferred_language),
+            ),
             (_("Organisations"), memberships or _("None")),
             (_("Consent"), consents or _("None recorded")),
             (_("Expertise"), p.expertise),
@@ -156,7 +174,10 @@ class OrganisationDetails(_DetailBrowser):
         self.people.setVisible(organisation is not None)
         if organisation is None:
             self.view.setPlainText(
-                _("Choose an organisation in the list to see everything about it and its people here.")
+                _(
+                    "Choose an organisation in the list to see everything about it and its "
+                    "people here."
+                )
             )
             return
         self.view.setHtml(_organisation_html(organisation))
@@ -174,7 +195,7 @@ class OrganisationDetails(_DetailBrowser):
                 shown=format_number(len(rows)), total=format_number(total)
             )
         elif total:
-            text = _("&People of this organisation ({total}), double-click to open:").format(
+            text = _("People of this organisation ({total}), double-click to open:").format(
                 total=format_number(total)
             )
         else:
@@ -186,8 +207,16 @@ class OrganisationDetails(_DetailBrowser):
 
 
 def _organisation_html(o: OrganisationData) -> str:
-    place = ", ".join(x for x in (o.address, f"{o.postal_code} {o.municipality}".strip(), o.province, o.country) if x)
-    note = _("In the trash since {date}.").format(date=format_date(o.deleted_at)) if o.deleted_at else ""
+    place = ", ".join(
+        x
+        for x in (o.address, f"{o.postal_code} {o.municipality}".strip(), o.province, o.country)
+        if x
+    )
+    note = (
+        _("In the trash since {date}.").format(date=format_date(o.deleted_at))
+        if o.deleted_at
+        else ""
+    )
     return _html(
         o.name,
         [

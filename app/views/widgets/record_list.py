@@ -7,32 +7,29 @@ its records are called and how they are edited, trashed, restored and merged.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import TejidoError
-from app.i18n import _, ngettext
-from app.services.table_export import export_table
+from app.i18n import _
 from app.views.errors import show_error
-from app.views.widgets.paged_table_model import ID_ROLE, PagedTableModel
+from app.views.widgets.list_export import export_model
+from app.views.widgets.paged_table_model import PagedTableModel
+from app.views.widgets.paged_table_view import PagedTableView
 from app.views.widgets.translatable import Retranslatable
-from app.views.workers import Job, run_job
+from app.views.workers import Job
 
 log = logging.getLogger(__name__)
 
@@ -79,17 +76,7 @@ class RecordListPanel(Retranslatable, QWidget):
         actions.addStretch(1)
         actions.addWidget(self.duplicates_button)
         actions.addWidget(self.export_button)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table = PagedTableView(self.model)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -114,7 +101,6 @@ class RecordListPanel(Retranslatable, QWidget):
         self.duplicates_button.clicked.connect(self._on_duplicates_button_clicked)
         self.export_button.clicked.connect(self.export_list)
         self.table.doubleClicked.connect(self.edit_selected)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_header_sort_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._after_reset)
         shortcuts = [
@@ -132,7 +118,7 @@ class RecordListPanel(Retranslatable, QWidget):
 
     def retranslate_ui(self) -> None:
         self.search_label.setText(_("&Search:"))
-        self.search.setPlaceholderText(_("Type part of a name, e-mail or phone"))
+        self.search.setPlaceholderText(self.search_hint())
         self.search.setAccessibleName(_("Search"))
         self.trash_toggle.setText(_("Show &trash"))
         self.trash_toggle.setToolTip(_("List what was moved to the trash, to restore it"))
@@ -142,7 +128,7 @@ class RecordListPanel(Retranslatable, QWidget):
         self.edit_button.setToolTip(_("Open the selected one (Enter or double-click)"))
         self.trash_button.setText(_("Move to t&rash"))
         self.trash_button.setToolTip(_("Move the selected ones to the trash (Delete)"))
-        self.restore_button.setText(_("Rest&ore"))
+        self.restore_button.setText(_("&Restore"))
         self.restore_button.setToolTip(_("Bring the selected ones back from the trash"))
         self.duplicates_button.setText(_("Find &duplicates…"))
         self.export_button.setText(_("E&xport list…"))
@@ -156,24 +142,17 @@ class RecordListPanel(Retranslatable, QWidget):
     # -- state ------------------------------------------------------------------------------------
 
     def selected_ids(self) -> list[str]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.index(row, 0).data(ID_ROLE) for row in rows]
+        return self.table.selected_ids()
 
     def current_id(self) -> str | None:
         ids = self.selected_ids()
         return ids[0] if ids else None
 
     def select_id(self, record_id: str) -> bool:
-        """Select the record if it is in the loaded rows; returns whether it was found."""
-        row = self.model.row_of(record_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return self.table.select_id(record_id)
 
     def refresh(self) -> None:
-        """Read the list again from the database, keeping the search, the order and the selection."""
+        """Read the list again, keeping the search, the order and the selection."""
         selected = self.current_id()
         self.model.reload()
         if selected is not None:
@@ -215,20 +194,6 @@ class RecordListPanel(Retranslatable, QWidget):
 
     def _on_trash_toggle_toggled(self, checked: bool) -> None:
         self.model.reload(trash=checked)
-
-    def _on_header_sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
-        if not self.model.is_sortable(column):
-            # The header flipped to a column that SQL cannot sort: show the order really used.
-            order = (
-                Qt.SortOrder.DescendingOrder
-                if self.model.state.descending
-                else Qt.SortOrder.AscendingOrder
-            )
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(self.model.sort_column(), order)
-            header.blockSignals(False)
-            header.viewport().update()
 
     def _on_selection_changed(self) -> None:
         self._update_buttons()
@@ -288,36 +253,14 @@ class RecordListPanel(Retranslatable, QWidget):
 
     def export_list(self) -> None:
         """Ask for a file and write every row of the list, as searched, in the background."""
-        folder = str(QSettings().value("folders/export", str(Path.home())))
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            _("Export this list"),
-            str(Path(folder) / f"{self.export_file_stem()}.xlsx"),
-            _("Excel workbook (*.xlsx);;CSV file (*.csv)"),
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_name(path.name + (".csv" if "csv" in chosen.lower() else ".xlsx"))
-        QSettings().setValue("folders/export", str(path.parent))
-        headers, read_rows = self.model.export_work()
-
-        def work(progress, cancelled) -> int:  # type: ignore[no-untyped-def]
-            return export_table(path, headers, read_rows(progress, cancelled))
-
-        def done(count: int) -> None:
-            self.export_job = None
-            message = ngettext(
-                "{count} row was saved in {path}.", "{count} rows were saved in {path}.", count
-            ).format(count=count, path=path)
-            QMessageBox.information(self, _("Export this list"), message)
-
-        self.export_job = run_job(self, _("Saving the list…"), work, done)
+        self.export_job = export_model(self, self.model, self.export_file_stem())
 
     # -- hooks for subclasses ----------------------------------------------------------------------
 
     def list_name(self) -> str:
+        raise NotImplementedError
+
+    def search_hint(self) -> str:
         raise NotImplementedError
 
     def count_text(self, count: int, trash: bool) -> str:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_foundation
 Revises:
-Create Date: 2026-11-28 18:05:19.220466
+Create Date: 2026-11-28 18:26:06.156633
 """
 
 import sqlalchemy as sa
@@ -42,11 +42,6 @@ def upgrade() -> None:
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_organisation_profile")),
     )
-    with op.batch_alter_table("organisation_profile", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_organisation_profile_deleted_at"), ["deleted_at"], unique=False
-        )
-
     op.create_table(
         "organisations",
         sa.Column("name", sa.String(length=300), nullable=False),
@@ -88,9 +83,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("organisations", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_organisations_deleted_at"), ["deleted_at"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_organisations_municipality"), ["municipality"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_organisations_name_key"), ["name_key"], unique=False)
@@ -123,7 +115,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
     with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_people_deleted_at"), ["deleted_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_people_email"), ["email"], unique=False)
         batch_op.create_index(batch_op.f("ix_people_name_key"), ["name_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_people_phone_key"), ["phone_key"], unique=False)
@@ -147,7 +138,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_consents")),
     )
     with op.batch_alter_table("consents", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_consents_deleted_at"), ["deleted_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_consents_person_id"), ["person_id"], unique=False)
 
     op.create_table(
@@ -171,7 +161,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("person_id", "organisation_id", name=op.f("uq_memberships_person_id")),
     )
     with op.batch_alter_table("memberships", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_memberships_deleted_at"), ["deleted_at"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_memberships_organisation_id"), ["organisation_id"], unique=False
         )
@@ -182,29 +171,22 @@ def downgrade() -> None:
     with op.batch_alter_table("memberships", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_memberships_person_id"))
         batch_op.drop_index(batch_op.f("ix_memberships_organisation_id"))
-        batch_op.drop_index(batch_op.f("ix_memberships_deleted_at"))
 
     op.drop_table("memberships")
     with op.batch_alter_table("consents", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_consents_person_id"))
-        batch_op.drop_index(batch_op.f("ix_consents_deleted_at"))
 
     op.drop_table("consents")
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_people_phone_key"))
         batch_op.drop_index(batch_op.f("ix_people_name_key"))
         batch_op.drop_index(batch_op.f("ix_people_email"))
-        batch_op.drop_index(batch_op.f("ix_people_deleted_at"))
 
     op.drop_table("people")
     with op.batch_alter_table("organisations", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_organisations_tax_id"))
         batch_op.drop_index(batch_op.f("ix_organisations_name_key"))
         batch_op.drop_index(batch_op.f("ix_organisations_municipality"))
-        batch_op.drop_index(batch_op.f("ix_organisations_deleted_at"))
 
     op.drop_table("organisations")
-    with op.batch_alter_table("organisation_profile", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_organisation_profile_deleted_at"))
-
     op.drop_table("organisation_profile")

@@ -1,0 +1,195 @@
+"""The organisations a person belongs to, each with a role: add, change the role, remove."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.services.people import MembershipData
+from app.services.text import fold
+from app.services.vocabulary import MEMBERSHIP_ROLES
+from app.views.widgets.organisation_picker import OrganisationPicker
+from app.views.widgets.translatable import Retranslatable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One row: ``organisation_id`` is ``None`` for an organisation typed as a new name."""
+
+    organisation_id: str | None
+    name: str
+    role: str
+
+
+class MembershipsEditor(Retranslatable, QWidget):
+    """Pick an organisation (or type a new name) and a role, then Add; select a row to change it."""
+
+    def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.entries: list[Entry] = []
+        self.picker_label, self.role_label = QLabel(), QLabel()
+        self.picker = OrganisationPicker(choices)
+        self.role = QComboBox()
+        for code in MEMBERSHIP_ROLES:
+            self.role.addItem("", code)
+        self.role.setCurrentIndex(self.role.findData("member"))
+        self.picker_label.setBuddy(self.picker)
+        self.role_label.setBuddy(self.role)
+        self.add_button, self.change_button = QPushButton(), QPushButton()
+        self.remove_button = QPushButton()
+        self.table = QTableWidget(0, 2)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(90)
+        self.table.setMaximumHeight(180)
+        self._lay_out()
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.picker.entered.connect(self._on_add_button_clicked)
+        self.change_button.clicked.connect(self._on_change_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.picker.editTextChanged.connect(lambda _text: self._update_buttons())
+        self.retranslate_ui()
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.addWidget(self.picker_label, 0, 0)
+        grid.addWidget(self.picker, 0, 1)
+        grid.addWidget(self.role_label, 1, 0)
+        grid.addWidget(self.role, 1, 1)
+        grid.setColumnStretch(1, 1)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.change_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
+    def retranslate_ui(self) -> None:
+        self.picker_label.setText(_("Or&ganisation:"))
+        self.picker.setAccessibleName(_("Organisation to add"))
+        self.picker.lineEdit().setPlaceholderText(_("Type part of the name, or a new name"))
+        self.role_label.setText(_("&Role:"))
+        self.role.setAccessibleName(_("Role in the organisation"))
+        for row, code in enumerate(MEMBERSHIP_ROLES):
+            self.role.setItemText(row, _(MEMBERSHIP_ROLES[code]))
+        self.add_button.setText(_("&Add organisation"))
+        self.change_button.setText(_("C&hange role"))
+        self.remove_button.setText(_("Re&move"))
+        self.table.setHorizontalHeaderLabels([_("Organisation"), _("Role")])
+        self.table.setAccessibleName(_("Organisations of this person"))
+        self._fill()
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def set_memberships(self, memberships: Sequence[MembershipData]) -> None:
+        self.entries = [Entry(m.organisation_id, m.organisation_name, m.role) for m in memberships]
+        self._fill()
+
+    def memberships(self) -> list[MembershipData]:
+        """The rows whose organisation exists (call :meth:`resolve` for new names first)."""
+        return [
+            MembershipData(e.organisation_id, e.name, e.role)
+            for e in self.entries
+            if e.organisation_id
+        ]
+
+    def new_names(self) -> list[str]:
+        """Names typed for organisations that are not in the directory yet."""
+        return [e.name for e in self.entries if e.organisation_id is None]
+
+    def resolve(self, name: str, organisation_id: str) -> None:
+        """Record that the new organisation ``name`` now exists as ``organisation_id``."""
+        for entry in self.entries:
+            if entry.organisation_id is None and entry.name == name:
+                entry.organisation_id = organisation_id
+
+    # -- display --------------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            name = entry.name
+            if entry.organisation_id is None:
+                name = _("{name} (new organisation)").format(name=entry.name)
+            role = _(MEMBERSHIP_ROLES[entry.role]) if entry.role in MEMBERSHIP_ROLES else entry.role
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+            self.table.setItem(row, 1, QTableWidgetItem(role))
+        self._update_buttons()
+
+    def _selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _update_buttons(self) -> None:
+        self.add_button.setEnabled(bool(self.picker.currentText().strip()))
+        selected = self._selected_row() is not None
+        self.change_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
+
+    def _find(self, organisation_id: str | None, name: str) -> Entry | None:
+        for entry in self.entries:
+            if organisation_id and entry.organisation_id == organisation_id:
+                return entry
+            if not organisation_id and not entry.organisation_id and fold(entry.name) == fold(name):
+                return entry
+        return None
+
+    # -- slots ----------------------------------------------------------------------------------
+
+    def _on_add_button_clicked(self) -> None:
+        organisation_id, name = self.picker.chosen()
+        if not name:
+            return
+        role = self.role.currentData()
+        entry = self._find(organisation_id, name)
+        if entry is None:
+            self.entries.append(Entry(organisation_id, name, role))
+        else:
+            entry.role = role
+        self.picker.setCurrentIndex(-1)
+        self.picker.clearEditText()
+        self._fill()
+
+    def _on_change_button_clicked(self) -> None:
+        row = self._selected_row()
+        if row is not None:
+            self.entries[row].role = self.role.currentData()
+            self._fill()
+            self.table.selectRow(row)
+
+    def _on_remove_button_clicked(self) -> None:
+        row = self._selected_row()
+        if row is not None:
+            del self.entries[row]
+            self._fill()
+
+    def _on_table_selection_changed(self) -> None:
+        row = self._selected_row()
+        if row is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(self.entries[row].role)))
+        self._update_buttons()

@@ -1,0 +1,64 @@
+"""A table view over a :class:`PagedTableModel`: whole rows, header clicks that sort in SQL."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from app.views.widgets.paged_table_model import ID_ROLE, PagedTableModel
+
+log = logging.getLogger(__name__)
+
+
+class PagedTableView(QTableView):
+    """Rows are selected whole; a click on a header sorts by that column in SQL, and a column
+    that cannot be sorted leaves the order (and the header's arrow) as they were."""
+
+    def __init__(self, model: PagedTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.paged_model = model
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        character = self.fontMetrics().averageCharWidth()
+        for number, column in enumerate(model.columns):
+            self.setColumnWidth(number, character * column.width + 16)
+        header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_header_sort_changed)
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the selected rows, top to bottom."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        return [self.paged_model.index(row, 0).data(ID_ROLE) for row in rows]
+
+    def select_id(self, record_id: str) -> bool:
+        """Select the record if it is in the loaded rows; returns whether it was found."""
+        row = self.paged_model.row_of(record_id)
+        if row is None:
+            return False
+        self.selectRow(row)
+        self.scrollTo(self.paged_model.index(row, 0))
+        return True
+
+    def _on_header_sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        model = self.paged_model
+        if model.is_sortable(column):
+            return
+        # The header flipped to a column that SQL cannot sort: show the order really used.
+        order = (
+            Qt.SortOrder.DescendingOrder if model.state.descending else Qt.SortOrder.AscendingOrder
+        )
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(model.sort_column(), order)
+        header.blockSignals(False)
+        header.viewport().update()

@@ -1,0 +1,174 @@
+"""Export of all data to one JSON file: the documented shape, the trash, merges, every table."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.errors import ValidationError
+from app.models import Base
+from app.services.demo.images import demo_logo_png
+from app.services.export_data import NOT_EXPORTED, SECTIONS, build_export, export_all
+from app.services.organisations import OrganisationData
+from app.services.people import ConsentData, MembershipData, PersonData
+from app.services.profile import ProfileData
+from app.services.registry import Services
+from app.services.vocabulary import GENDERS
+
+# The keys docs/export-format.md promises, written out so a change to either is noticed.
+PERSON_KEYS = {
+    "id", "full_name", "given_name", "family_name", "gender", "birth_year", "email", "phone",
+    "preferred_language", "expertise", "interests", "accessibility_needs", "notes",
+    "organisations", "consent", "created_at", "updated_at", "deleted_at",
+}  # fmt: skip
+ORGANISATION_KEYS = {
+    "id", "name", "kind", "legal_form", "tax_id", "registration_number", "address",
+    "postal_code", "municipality", "province", "country", "phone", "email", "website",
+    "areas_of_action", "target_groups", "territory", "staff_count", "volunteer_count",
+    "member_count", "year_founded", "contact_person", "needs", "expertise", "notes",
+    "created_at", "updated_at", "deleted_at",
+}  # fmt: skip
+PROFILE_KEYS = {
+    "id", "name", "legal_form", "tax_id", "registration_number", "address", "postal_code",
+    "municipality", "province", "country", "phone", "email", "website", "logo",
+    "signature_image", "signatory_name", "signatory_role", "areas_of_action",
+    "default_language", "document_colour", "created_at", "updated_at", "deleted_at",
+}  # fmt: skip
+CONSENT_KEYS = {"purpose", "granted_at", "collected_by", "notice_version", "withdrawn_at", "notes"}
+
+
+def parse_stamp(value: str) -> datetime:
+    assert value.endswith("Z"), value
+    return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
+
+
+@pytest.fixture
+def filled(services: Services) -> Services:
+    services.profile.save(ProfileData(name="Red Tejido", logo=demo_logo_png()))
+    paz = services.organisations.save(OrganisationData(name="La Paz", tax_id="B12345674"))
+    gone = services.organisations.save(OrganisationData(name="Cerrada"))
+    services.organisations.delete([gone.id])
+    twin = services.organisations.save(OrganisationData(name="La Paz bis"))
+    services.duplicates.merge_organisations(paz.id, [twin.id])
+    granted = datetime(2024, 3, 1, 9, 30)
+    services.people.save(
+        PersonData(
+            full_name="José María Núñez",
+            gender="man",
+            birth_year=1978,
+            email="jm@example.org",
+            phone="600 11 22 33",
+            memberships=(MembershipData(paz.id, role="staff"),),
+            consents=(
+                ConsentData("programme", granted, collected_by="Carmen"),
+                ConsentData("photos", granted, withdrawn_at=granted + timedelta(days=30)),
+            ),
+        )
+    )
+    trashed = services.people.save(PersonData(full_name="Berta Gil", gender="woman"))
+    services.people.delete([trashed.id])
+    keep = services.people.save(PersonData(full_name="Ana Ruiz"))
+    merged = services.people.save(PersonData(full_name="Ana Ruiz", email="ana@example.org"))
+    services.duplicates.merge_people(keep.id, [merged.id])
+    return services
+
+
+def test_the_document_has_the_documented_top_level(filled: Services) -> None:
+    before = datetime.now(UTC).replace(microsecond=0)
+    document = build_export(filled.db)
+    assert document["format"] == "tejido-export"
+    assert document["version"] == 1
+    assert isinstance(document["app_version"], str)
+    assert before <= parse_stamp(document["exported_at"]) <= datetime.now(UTC)
+    assert set(document) >= {"organisation", "organisations", "people"}
+
+
+def test_people_have_the_documented_fields(filled: Services) -> None:
+    people = {p["full_name"]: p for p in build_export(filled.db)["people"]}
+    assert set(people) == {"José María Núñez", "Berta Gil", "Ana Ruiz"}  # merged one absent
+    for person in people.values():
+        assert set(person) == PERSON_KEYS
+        assert person["gender"] in GENDERS
+    jose = people["José María Núñez"]
+    assert (jose["gender"], jose["birth_year"]) == ("man", 1978)
+    assert (jose["email"], jose["phone"]) == ("jm@example.org", "600 11 22 33")
+    assert [(o["name"], o["role"]) for o in jose["organisations"]] == [("La Paz", "staff")]
+    assert set(jose["organisations"][0]) == {"id", "name", "role"}
+    consent = {c["purpose"]: c for c in jose["consent"]}
+    assert all(set(c) == CONSENT_KEYS for c in consent.values())
+    assert consent["programme"]["granted_at"] == "2024-03-01T09:30:00Z"
+    assert consent["programme"]["withdrawn_at"] is None
+    assert consent["photos"]["withdrawn_at"] == "2024-03-31T09:30:00Z"
+    assert people["Ana Ruiz"]["email"] == "ana@example.org"  # filled in by the merge
+    parse_stamp(jose["created_at"])
+
+
+def test_trashed_records_are_exported_with_deleted_at_and_merged_ones_are_not(
+    filled: Services,
+) -> None:
+    document = build_export(filled.db)
+    people = {p["full_name"]: p for p in document["people"]}
+    assert people["Berta Gil"]["deleted_at"] is not None
+    parse_stamp(people["Berta Gil"]["deleted_at"])
+    assert people["Ana Ruiz"]["deleted_at"] is None
+    assert [p["full_name"] for p in document["people"]].count("Ana Ruiz") == 1
+
+    organisations = {o["name"]: o for o in document["organisations"]}
+    assert set(organisations) == {"La Paz", "Cerrada"}  # "La Paz bis" was merged
+    assert organisations["Cerrada"]["deleted_at"] is not None
+    assert organisations["La Paz"]["deleted_at"] is None
+    for organisation in organisations.values():
+        assert set(organisation) == ORGANISATION_KEYS
+
+
+def test_the_profile_is_exported_with_its_logo(filled: Services) -> None:
+    profile = build_export(filled.db)["organisation"]
+    assert set(profile) == PROFILE_KEYS
+    assert profile["name"] == "Red Tejido"
+    assert base64.b64decode(profile["logo"]) == demo_logo_png()
+    assert profile["signature_image"] is None
+
+
+def test_an_empty_folder_exports_empty_lists(services: Services) -> None:
+    document = build_export(services.db)
+    assert (document["organisation"], document["organisations"], document["people"]) == (
+        None,
+        [],
+        [],
+    )
+
+
+def test_export_all_writes_json_and_counts(filled: Services, tmp_path: Path) -> None:
+    steps: list[tuple[int, int]] = []
+    path = tmp_path / "out" / "tejido.json"
+    counts = export_all(filled.db, path, lambda done, total: steps.append((done, total)))
+    assert counts == {"organisations": 2, "people": 3}
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["format"] == "tejido-export"
+    assert "José María Núñez" in path.read_text(encoding="utf-8")  # not \u-escaped
+    assert steps[-1] == (len(SECTIONS), len(SECTIONS))
+
+
+def test_export_to_an_unwritable_place_is_a_validation_error(
+    services: Services, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(ValidationError):
+        export_all(services.db, blocker / "tejido.json")
+
+
+def test_every_table_is_exported_or_knowingly_left_out() -> None:
+    covered = {table for _reader, tables in SECTIONS.values() for table in tables}
+    schema = {table.name for table in Base.metadata.sorted_tables}
+    forgotten = schema - covered - NOT_EXPORTED
+    assert not forgotten, (
+        f"tables {sorted(forgotten)} are in no export section: add a section to SECTIONS in "
+        "app/services/export_data.py (and document it in docs/export-format.md) or list the "
+        "table in NOT_EXPORTED"
+    )
+    assert covered <= schema, f"sections name tables that do not exist: {covered - schema}"
