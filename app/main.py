@@ -49,7 +49,9 @@ def run_gui(data_dir: Path) -> int:
     setup_logging(default_log_dir())
     install_global_handler()
     settings = load_settings(data_dir) if data_dir.exists() else None
-    apply_language((settings and settings.language) or _system_language())
+    apply_language(
+        os.environ.get("TEJIDO_LANG") or (settings and settings.language) or _system_language()
+    )
     controller = AppController()
     if not controller.open(data_dir):
         return 1

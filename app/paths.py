@@ -27,7 +27,7 @@ _CLOUD_MARKERS = {
     "icloud": "iCloud",
     "mobile documents": "iCloud",
     "com~apple~clouddocs": "iCloud",
-    "cloudstorage": "a cloud storage service",
+    "cloudstorage": "a cloud storage service",  # translated where shown
     "nextcloud": "Nextcloud",
     "owncloud": "ownCloud",
     "pcloud drive": "pCloud",
@@ -67,7 +67,7 @@ def cloud_service_for(path: PurePath, environ: dict[str, str] | None = None) -> 
     environ = dict(os.environ) if environ is None else environ
     text = str(path)
     if text.startswith("\\\\") or text.startswith("//"):
-        return "a network share"
+        return "a network share"  # translated where shown
     for var in _CLOUD_ENV_VARS:
         root = environ.get(var)
         if root and _is_within(text, root):
@@ -94,8 +94,10 @@ def check_data_dir(path: Path) -> None:
 
     Raises :class:`DataFolderError` with an explanation a coordinator can act on.
     """
-    from app.i18n import _
+    from app.i18n import N_, _
 
+    # The generic names are translated here; brand names stay as they are.
+    N_("a network share"), N_("a cloud storage service")
     service = cloud_service_for(path)
     if service:
         raise DataFolderError(
@@ -103,7 +105,7 @@ def check_data_dir(path: Path) -> None:
                 "The data folder {path} is inside {service}. Tejido keeps its database only in a "
                 "local folder, because cloud copying can corrupt it. Choose a local folder; to "
                 "share data between laptops, use Sync instead."
-            ).format(path=path, service=service)
+            ).format(path=path, service=_(service))
         )
     try:
         path.mkdir(parents=True, exist_ok=True)

@@ -74,7 +74,11 @@ def update() -> None:
         catalog.update(template, no_fuzzy_matching=True)
         if language == "en":  # the source language: a message is its own translation
             for message in catalog:
-                if message.id and not message.string:
+                if not message.id:
+                    continue
+                if message.pluralizable and not all(message.string or ()):
+                    message.string = (message.id[0], message.id[1])
+                elif not message.pluralizable and not message.string:
                     message.string = message.id
         path.parent.mkdir(parents=True, exist_ok=True)
         buffer = io.BytesIO()

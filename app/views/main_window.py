@@ -125,10 +125,10 @@ class MainWindow(Retranslatable, QMainWindow):
     def _restore_state(self) -> None:
         state = QSettings()
         geometry = state.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
+        if self.width() < 800 or self.height() < 560:
+            self.resize(max(self.width(), 1100), max(self.height(), 720))
         self.tabs.setCurrentIndex(int(state.value("window/tab", 1)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
