@@ -4,6 +4,7 @@
     python3 dev.py run     set up, then start Tejido on a demo data folder (filled on first start)
     python3 dev.py test    set up, then run every test (the command CI runs)
     python3 dev.py setup   create .venv with the locked dependencies and build the translations
+    python3 dev.py build   build the one-folder program with PyInstaller (dist/tejido) and try it
     python3 dev.py lock    regenerate requirements/*.txt from pyproject.toml (needs uv in .venv)
 """
 
@@ -51,6 +52,27 @@ def setup() -> Path:
     return python
 
 
+def build(python: Path) -> int:
+    """Build dist/tejido with PyInstaller, then run the built program on a scratch folder."""
+    import tempfile
+
+    run(python, "-m", "PyInstaller", "packaging/tejido.spec", "--noconfirm", "--log-level=WARN",
+        "--distpath", "dist", "--workpath", "build")
+    program = ROOT / "dist" / "tejido" / ("tejido.exe" if os.name == "nt" else "tejido")
+    if sys.platform == "darwin":
+        program = ROOT / "dist" / "Tejido.app" / "Contents" / "MacOS" / "tejido"
+    with tempfile.TemporaryDirectory() as scratch:
+        data = Path(scratch) / "data"
+        run(program, "--version")
+        run(program, "demo", "--data-dir", data)
+        run(program, "export-data", "--data-dir", data, "--out", Path(scratch) / "all.json")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TEJIDO_EXIT_AFTER_START="1")
+        run(program, "--data-dir", data, env=env)
+    size = sum(f.stat().st_size for f in (ROOT / "dist" / "tejido").rglob("*") if f.is_file())
+    print(f"Built {program} ({size / 2**20:.0f} MB); it starts, makes demo data and exports.")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "run"
     if command == "lock":
@@ -68,6 +90,8 @@ def main(argv: list[str]) -> int:
         if not (data_dir / "tejido.db").exists():
             run(python, "-m", "app", "demo", "--data-dir", data_dir, env=env)
         return subprocess.call([str(python), "-m", "app", *argv[1:]], cwd=ROOT, env=env)
+    if command == "build":
+        return build(python)
     if command == "test":
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         return subprocess.call([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)

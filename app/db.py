@@ -18,7 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DatabaseError
+from app.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +77,36 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True, read_only: bool = F
     return engine
 
 
+# SQLite's words for problems of the disk or the file, and what to tell the person.
+_STORAGE_PROBLEMS = {
+    "database or disk is full": N_(
+        "The disk is full, so the change was not saved. Nothing was lost: free some space "
+        "(empty the recycle bin, remove large files) and try again."
+    ),
+    "readonly database": N_(
+        "The data folder is read-only, so the change was not saved. Nothing was lost: check "
+        "that you may write in {path}."
+    ),
+    "database is locked": N_(
+        "The database is busy with another program, so the change was not saved. Nothing was "
+        "lost: close other programs that may use the data folder and try again."
+    ),
+    "disk i/o error": N_(
+        "The disk could not be read or written, so the change was not saved. Nothing was "
+        "lost: if the data is on a USB stick, check it is plugged in; then try again."
+    ),
+}
+
+
+def storage_error(error: OperationalError, path: Path | None = None) -> Exception:
+    """A plain-words :class:`DatabaseError` for a disk or file problem; other errors as they are."""
+    text = str(error.orig).lower()
+    for marker, message in _STORAGE_PROBLEMS.items():
+        if marker in text:
+            return DatabaseError(_(message).format(path=path or ""))
+    return error
+
+
 class Database:
     """The open database of one data folder. Services receive it and open one session per call."""
 
@@ -88,6 +122,9 @@ class Database:
         try:
             yield session
             session.commit()
+        except OperationalError as error:
+            session.rollback()
+            raise storage_error(error, self.path.parent) from error
         except BaseException:
             session.rollback()
             raise

@@ -48,3 +48,26 @@ def test_ddl_rolls_back_with_the_transaction(tmp_path: Path) -> None:
     with db.session() as s:
         assert s.execute(text("SELECT name FROM sqlite_master WHERE name='t'")).first() is None
     db.dispose()
+
+
+def test_a_full_disk_gives_a_plain_message_and_loses_nothing(services) -> None:
+    from sqlalchemy import event
+
+    from app.errors import DatabaseError
+    from app.services.people import PersonData
+
+    services.people.save(PersonData(full_name="Ana Pérez"))
+    engine = services.db.engine
+    with engine.connect() as c:
+        pages = c.exec_driver_sql("PRAGMA page_count").scalar()
+
+    def no_room_left(dbapi_connection, _record) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    event.listen(engine, "connect", no_room_left)
+    engine.dispose()
+    with pytest.raises(DatabaseError, match="disk is full"):
+        services.people.save(PersonData(full_name="X", notes="y" * 200_000))
+    event.remove(engine, "connect", no_room_left)
+    engine.dispose()
+    assert [p.full_name for p in services.people.list()] == ["Ana Pérez"]

@@ -10,14 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.errors import NotFoundError, ValidationError
+from app.errors import ValidationError
 from app.i18n import _
 from app.models import Membership, Organisation, Person, utcnow
 from app.services import text, validation
+from app.services.records import listed_in, load_unmerged, page_order, save_values, set_deleted
 from app.services.vocabulary import ORGANISATION_KINDS
 
 
@@ -104,10 +105,7 @@ def _people_counts(s: Session, ids: list[str]) -> dict[str, int]:
 
 
 def _filters(query: str, trash: bool) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Organisation.merged_into_id.is_(None)]
-    conditions.append(
-        Organisation.deleted_at.is_not(None) if trash else Organisation.deleted_at.is_(None)
-    )
+    conditions = listed_in(Organisation, trash)
     words = text.fold(query).split()
     if words:
         conditions.append(
@@ -159,11 +157,7 @@ class OrganisationService:
                 Organisation.deleted_at,
             )
             .where(*_filters(query, trash))
-            .order_by(
-                column.desc() if descending else column.asc(),
-                Organisation.name_key,
-                Organisation.id,
-            )
+            .order_by(*page_order(Organisation, column, descending))
             .offset(offset)
             .limit(limit)
         )
@@ -173,6 +167,7 @@ class OrganisationService:
             return [OrganisationRow(*row[:7], counts.get(row[0], 0), *row[7:]) for row in rows]
 
     def count(self, query: str = "", *, trash: bool = False) -> int:
+        """How many organisations :meth:`list` would give without paging."""
         with self.db.session() as s:
             return s.scalar(select(func.count(Organisation.id)).where(*_filters(query, trash))) or 0
 
@@ -187,41 +182,25 @@ class OrganisationService:
             return [(organisation_id, name) for organisation_id, name in rows]
 
     def get(self, organisation_id: str) -> OrganisationData:
+        """The whole record of one organisation (raises NotFoundError when gone or merged)."""
         with self.db.session() as s:
-            return _read(_load(s, organisation_id))
+            return _read(load_unmerged(s, Organisation, organisation_id, _gone()))
 
     def save(self, data: OrganisationData) -> OrganisationData:
         """Validate and save an organisation (new when ``data.id`` is ``None``)."""
         values = validate_organisation(data)
         with self.db.session() as s:
-            if data.id is None:
-                organisation = Organisation(**values)
-                s.add(organisation)
-            else:
-                organisation = _load(s, data.id)
-                for key, value in values.items():
-                    setattr(organisation, key, value)
-            s.flush()
+            organisation = save_values(s, Organisation, data.id, values, _gone())
             log.info("organisation saved: %s", organisation.id)
             return _read(organisation)
 
     def delete(self, ids: Iterable[str]) -> int:
         """Move organisations to the trash (their people stay in the directory)."""
-        return self._set_deleted(list(ids), utcnow())
+        return set_deleted(self.db, Organisation, ids, utcnow())
 
     def restore(self, ids: Iterable[str]) -> int:
-        return self._set_deleted(list(ids), None)
-
-    def _set_deleted(self, ids: list[str], when: datetime | None) -> int:
-        if not ids:
-            return 0
-        with self.db.session() as s:
-            result = s.execute(
-                update(Organisation)
-                .where(Organisation.id.in_(ids), Organisation.merged_into_id.is_(None))
-                .values(deleted_at=when, updated_at=utcnow())
-            )
-            return result.rowcount or 0
+        """Bring organisations back from the trash; returns how many came back."""
+        return set_deleted(self.db, Organisation, ids, None)
 
 
 def find_or_create_organisation(s: Session, name: str) -> tuple[str, bool]:
@@ -241,11 +220,8 @@ def find_or_create_organisation(s: Session, name: str) -> tuple[str, bool]:
     return organisation.id, True
 
 
-def _load(s: Session, organisation_id: str) -> Organisation:
-    organisation = s.get(Organisation, organisation_id)
-    if organisation is None or organisation.merged_into_id is not None:
-        raise NotFoundError(_("This organisation no longer exists (perhaps merged with another)."))
-    return organisation
+def _gone() -> str:
+    return _("This organisation no longer exists (perhaps merged with another).")
 
 
 def _read(organisation: Organisation) -> OrganisationData:

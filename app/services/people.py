@@ -1,25 +1,35 @@
-"""People of the directory: list and search, read, save, trash and restore, consent.
+"""People of the directory: list and search, read, save, trash and restore.
 
-Every function is one unit of work on its own session and returns frozen dataclasses.
+Every function is one unit of work on its own session and returns frozen dataclasses. A person's
+memberships and consent are read and saved with the person, by :mod:`app.services.person_links`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.errors import NotFoundError, ValidationError
+from app.errors import ValidationError
 from app.i18n import _
-from app.models import Consent, Membership, Organisation, Person, utcnow
+from app.models import Membership, Organisation, Person, utcnow
 from app.services import text, validation
-from app.services.vocabulary import CONSENT_PURPOSES, GENDERS, MEMBERSHIP_ROLES
+from app.services.person_links import (  # re-exported: PersonData's parts are imported from here
+    ConsentData,
+    MembershipData,
+    read_consents,
+    read_memberships,
+    save_consents,
+    save_memberships,
+)
+from app.services.records import listed_in, load_unmerged, page_order, save_values, set_deleted
+from app.services.vocabulary import GENDERS
 
 log = logging.getLogger(__name__)
 
@@ -37,24 +47,6 @@ class PersonRow:
     organisations: str
     updated_at: datetime
     deleted_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MembershipData:
-    organisation_id: str
-    organisation_name: str = ""
-    role: str = "member"
-
-
-@dataclass(frozen=True, slots=True)
-class ConsentData:
-    purpose: str
-    granted_at: datetime
-    collected_by: str = ""
-    notice_version: str = ""
-    withdrawn_at: datetime | None = None
-    notes: str = ""
-    id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +124,7 @@ def search_condition(query: str) -> ColumnElement[bool] | None:
 
 
 def _filters(query: str, trash: bool, organisation_id: str | None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Person.merged_into_id.is_(None)]
-    conditions.append(Person.deleted_at.is_not(None) if trash else Person.deleted_at.is_(None))
+    conditions = listed_in(Person, trash)
     condition = search_condition(query)
     if condition is not None:
         conditions.append(condition)
@@ -167,7 +158,6 @@ class PeopleService:
     ) -> list[PersonRow]:
         """A page of people matching ``query`` (accents and case ignored), sorted in SQL."""
         column = SORT_COLUMNS.get(sort, Person.name_key)
-        order = column.desc() if descending else column.asc()
         statement = (
             select(
                 Person.id,
@@ -181,7 +171,7 @@ class PeopleService:
                 Person.deleted_at,
             )
             .where(*_filters(query, trash, organisation_id))
-            .order_by(order, Person.name_key, Person.id)
+            .order_by(*page_order(Person, column, descending))
             .offset(offset)
             .limit(limit)
         )
@@ -191,6 +181,7 @@ class PeopleService:
     def count(
         self, query: str = "", *, trash: bool = False, organisation_id: str | None = None
     ) -> int:
+        """How many people :meth:`list` would give without paging."""
         statement = select(func.count(Person.id)).where(*_filters(query, trash, organisation_id))
         with self.db.session() as s:
             return s.scalar(statement) or 0
@@ -204,46 +195,24 @@ class PeopleService:
         """Validate and save a person (new when ``data.id`` is ``None``); returns what was saved."""
         values = validate_person(data)
         with self.db.session() as s:
-            if data.id is None:
-                person = Person(**values)
-                s.add(person)
-                s.flush()
-            else:
-                person = _load(s, data.id)
-                for key, value in values.items():
-                    setattr(person, key, value)
-            _save_memberships(s, person.id, data.memberships)
-            _save_consents(s, person.id, data.consents)
+            person = save_values(s, Person, data.id, values, _gone())
+            save_memberships(s, person.id, data.memberships)
+            save_consents(s, person.id, data.consents)
             s.flush()
             log.info("person saved: %s", person.id)
             return read_person(s, person.id)
 
     def delete(self, ids: Iterable[str]) -> int:
         """Move people to the trash; returns how many moved."""
-        return _set_deleted(self.db, list(ids), utcnow())
+        return set_deleted(self.db, Person, ids, utcnow())
 
     def restore(self, ids: Iterable[str]) -> int:
         """Bring people back from the trash; returns how many came back."""
-        return _set_deleted(self.db, list(ids), None)
+        return set_deleted(self.db, Person, ids, None)
 
 
-def _set_deleted(db: Database, ids: list[str], when: datetime | None) -> int:
-    if not ids:
-        return 0
-    with db.session() as s:
-        result = s.execute(
-            update(Person)
-            .where(Person.id.in_(ids), Person.merged_into_id.is_(None))
-            .values(deleted_at=when, updated_at=utcnow())
-        )
-        return result.rowcount or 0
-
-
-def _load(s: Session, person_id: str) -> Person:
-    person = s.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise NotFoundError(_("This person no longer exists (perhaps merged with another)."))
-    return person
+def _gone() -> str:
+    return _("This person no longer exists (perhaps merged with another).")
 
 
 def validate_person(data: PersonData) -> dict[str, object]:
@@ -274,77 +243,9 @@ def validate_person(data: PersonData) -> dict[str, object]:
     }
 
 
-def _save_memberships(s: Session, person_id: str, wanted: Sequence[MembershipData]) -> None:
-    """Make the person's live memberships exactly ``wanted`` (removed ones go to the trash)."""
-    wanted = list({item.organisation_id: item for item in wanted}.values())
-    ids = [item.organisation_id for item in wanted]
-    live = select(Organisation.id).where(Organisation.merged_into_id.is_(None))
-    if set(s.scalars(live.where(Organisation.id.in_(ids)))) != set(ids):
-        raise ValidationError(
-            _("This organisation no longer exists (perhaps merged with another)."),
-            field="memberships",
-        )
-    current = {
-        m.organisation_id: m
-        for m in s.scalars(select(Membership).where(Membership.person_id == person_id))
-    }
-    keep: set[str] = set()
-    for item in wanted:
-        if item.role not in MEMBERSHIP_ROLES:
-            raise ValidationError(_("Choose one of the roles."), field="memberships")
-        keep.add(item.organisation_id)
-        row = current.get(item.organisation_id)
-        if row is None:
-            s.add(
-                Membership(
-                    person_id=person_id, organisation_id=item.organisation_id, role=item.role
-                )
-            )
-        elif row.role != item.role or row.deleted_at is not None:
-            row.role, row.deleted_at = item.role, None
-    for organisation_id, row in current.items():
-        if organisation_id not in keep and row.deleted_at is None:
-            row.deleted_at = utcnow()
-
-
-def _save_consents(s: Session, person_id: str, consents: Sequence[ConsentData]) -> None:
-    existing = {c.id: c for c in s.scalars(select(Consent).where(Consent.person_id == person_id))}
-    for item in consents:
-        if item.purpose not in CONSENT_PURPOSES:
-            raise ValidationError(_("Choose what the consent is for."), field="consents")
-        if item.withdrawn_at and item.withdrawn_at < item.granted_at:
-            raise ValidationError(
-                _("A consent cannot be withdrawn before it was given."), field="consents"
-            )
-        values = {
-            "purpose": item.purpose,
-            "granted_at": item.granted_at,
-            "collected_by": text.clean(item.collected_by),
-            "notice_version": text.clean(item.notice_version),
-            "withdrawn_at": item.withdrawn_at,
-            "notes": item.notes.strip(),
-        }
-        row = existing.get(item.id) if item.id else None
-        if row is None:
-            s.add(Consent(person_id=person_id, **values))
-        else:
-            for key, value in values.items():
-                setattr(row, key, value)
-
-
 def read_person(s: Session, person_id: str) -> PersonData:
-    person = _load(s, person_id)
-    memberships = s.execute(
-        select(Membership.organisation_id, Organisation.name, Membership.role)
-        .join(Organisation, Organisation.id == Membership.organisation_id)
-        .where(Membership.person_id == person_id, Membership.deleted_at.is_(None))
-        .order_by(Organisation.name_key)
-    ).all()
-    consents = s.scalars(
-        select(Consent)
-        .where(Consent.person_id == person_id, Consent.deleted_at.is_(None))
-        .order_by(Consent.granted_at)
-    ).all()
+    """Inside an open session: the whole record of one person, with organisations and consent."""
+    person = load_unmerged(s, Person, person_id, _gone())
     return PersonData(
         id=person.id,
         full_name=person.full_name,
@@ -359,19 +260,8 @@ def read_person(s: Session, person_id: str) -> PersonData:
         interests=person.interests,
         accessibility_needs=person.accessibility_needs,
         notes=person.notes,
-        memberships=tuple(MembershipData(*m) for m in memberships),
-        consents=tuple(
-            ConsentData(
-                id=c.id,
-                purpose=c.purpose,
-                granted_at=c.granted_at,
-                collected_by=c.collected_by,
-                notice_version=c.notice_version,
-                withdrawn_at=c.withdrawn_at,
-                notes=c.notes,
-            )
-            for c in consents
-        ),
+        memberships=read_memberships(s, person_id),
+        consents=read_consents(s, person_id),
         deleted_at=person.deleted_at,
         created_at=person.created_at,
         updated_at=person.updated_at,

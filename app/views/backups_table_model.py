@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.i18n import N_, _, format_datetime, format_number
 from app.services.backups import BackupInfo
+from app.views.widgets.rows_table_model import RowsTableModel, TextColumn
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
 PATH_ROLE = Qt.ItemDataRole.UserRole
 KB = 1024
 MB = 1024 * 1024
@@ -46,80 +43,35 @@ def size_label(size: int) -> str:
     return _("{size} MB").format(size=format_number(round(size / MB, 1)))
 
 
-@dataclass(frozen=True, slots=True)
-class _Column:
-    title: Callable[[], str]
-    value: Callable[[BackupInfo], str]
-    right: bool = False
-
-
-COLUMNS: tuple[_Column, ...] = (
-    _Column(lambda: _("Made on"), lambda b: format_datetime(b.made_at)),
-    _Column(lambda: _("Why"), lambda b: reason_label(b.reason)),
-    _Column(lambda: _("Size"), lambda b: size_label(b.size), right=True),
-    _Column(lambda: _("File"), lambda b: b.path.name),
+COLUMNS: tuple[TextColumn[BackupInfo], ...] = (
+    TextColumn(lambda: _("Made on"), lambda b: format_datetime(b.made_at)),
+    TextColumn(lambda: _("Why"), lambda b: reason_label(b.reason)),
+    TextColumn(lambda: _("Size"), lambda b: size_label(b.size), right=True),
+    TextColumn(lambda: _("File"), lambda b: b.path.name),
 )
 
 
-class BackupsTableModel(QAbstractTableModel):
-    """A thin adapter over the list of :class:`BackupInfo` the service gives, in its order."""
+class BackupsTableModel(RowsTableModel[BackupInfo]):
+    """A thin adapter over the list of :class:`BackupInfo` the service gives, in its order.
+
+    Each cell's tool tip, and its ``PATH_ROLE`` data, is the backup file's full path.
+    """
 
     def __init__(self, parent=None):  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self._rows: list[BackupInfo] = []
-
-    def set_rows(self, rows: Sequence[BackupInfo]) -> None:
-        """Show ``rows`` (already newest first)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        super().__init__(COLUMNS, parent)
 
     def backup(self, row: int) -> BackupInfo:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, path: object) -> int | None:
         """The row of the backup file ``path``, or ``None``."""
-        for row, info in enumerate(self._rows):
-            if info.path == path:
+        for row in range(self.rowCount()):
+            if self.row_at(row).path == path:
                 return row
         return None
 
-    def retranslate(self) -> None:
-        """Say the headers and cells again in the current language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+    def tool_tip(self, row: BackupInfo) -> str:
+        return str(row.path)
 
-    # -- Qt's model interface ------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.value(info)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(info.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == PATH_ROLE:
-            return str(info.path)
-        return None
-
-    def headerData(  # noqa: N802 (Qt's name)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title()
-        return None
+    def user_data(self, row: BackupInfo) -> str:
+        return str(row.path)

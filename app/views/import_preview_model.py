@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.i18n import _, ngettext
 from app.services.importing import ImportSummary, RowOutcome
+from app.views.widgets.rows_table_model import RowsTableModel, TextColumn
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -136,75 +135,31 @@ def done_counts(summary: ImportSummary) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class _Column:
-    title: Callable[[], str]
-    value: Callable[[RowOutcome], str]
-    right: bool = False
-
-
-COLUMNS: tuple[_Column, ...] = (
-    _Column(lambda: _("Row"), lambda o: str(o.line), right=True),
-    _Column(lambda: _("Name"), lambda o: o.name),
-    _Column(lambda: _("E-mail"), lambda o: o.email),
-    _Column(lambda: _("Organisation"), lambda o: o.organisation),
-    _Column(lambda: _("What will happen"), action_label),
-    _Column(lambda: _("Why"), reason_text),
+COLUMNS: tuple[TextColumn[RowOutcome], ...] = (
+    TextColumn(lambda: _("Row"), lambda o: str(o.line), right=True),
+    TextColumn(lambda: _("Name"), lambda o: o.name),
+    TextColumn(lambda: _("E-mail"), lambda o: o.email),
+    TextColumn(lambda: _("Organisation"), lambda o: o.organisation),
+    TextColumn(lambda: _("What will happen"), action_label),
+    TextColumn(lambda: _("Why"), reason_text),
 )
 
 
-class ImportPreviewModel(QAbstractTableModel):
-    """A thin adapter over the :class:`RowOutcome` list of an import plan, in file order."""
+class ImportPreviewModel(RowsTableModel[RowOutcome]):
+    """A thin adapter over the :class:`RowOutcome` list of an import plan, in file order.
+
+    Every row of the file is shown, rejected ones too; a row's tool tip says why, and its
+    ``ACTION_ROLE`` data is the planned action code.
+    """
 
     def __init__(self, parent=None):  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self._rows: list[RowOutcome] = []
-
-    def set_rows(self, rows: Sequence[RowOutcome]) -> None:
-        """Show ``rows`` (every row of the file, rejected ones too)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        super().__init__(COLUMNS, parent)
 
     def outcome(self, row: int) -> RowOutcome:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def retranslate(self) -> None:
-        """Say the headers and cells again in the current language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+    def tool_tip(self, row: RowOutcome) -> str | None:
+        return reason_text(row) or None
 
-    # -- Qt's model interface ------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        outcome = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.value(outcome)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return reason_text(outcome) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == ACTION_ROLE:
-            return outcome.action
-        return None
-
-    def headerData(  # noqa: N802 (Qt's name)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title()
-        return None
+    def user_data(self, row: RowOutcome) -> str:
+        return row.action

@@ -7,6 +7,7 @@ import logging
 from app.i18n import _, format_date
 from app.services.organisations import OrganisationRow, OrganisationService
 from app.services.vocabulary import ORGANISATION_KINDS
+from app.views.widgets.choices import choice_label
 from app.views.widgets.paged_table_model import Column, PagedTableModel
 
 log = logging.getLogger(__name__)
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 def kind_label(code: str) -> str:
     """The translated label of an organisation kind (the code itself if it is unknown)."""
-    return _(ORGANISATION_KINDS[code]) if code in ORGANISATION_KINDS else code
+    return choice_label(ORGANISATION_KINDS, code)
 
 
 ORGANISATION_COLUMNS: tuple[Column, ...] = (

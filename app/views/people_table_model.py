@@ -7,6 +7,7 @@ import logging
 from app.i18n import _, format_date
 from app.services.people import PeopleService, PersonRow
 from app.services.vocabulary import GENDERS
+from app.views.widgets.choices import choice_label
 from app.views.widgets.paged_table_model import Column, PagedTableModel
 
 log = logging.getLogger(__name__)
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 def gender_label(code: str) -> str:
     """The translated label of a gender code (the code itself if it is unknown)."""
-    return _(GENDERS[code]) if code in GENDERS else code
+    return choice_label(GENDERS, code)
 
 
 PEOPLE_COLUMNS: tuple[Column, ...] = (

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QColorDialog,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -17,8 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,171 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import TejidoError, ValidationError
-from app.i18n import LANGUAGES, N_, _
-from app.services import text, validation
+from app.i18n import LANGUAGES, _
+from app.services import validation
 from app.services.profile import ProfileData
 from app.services.registry import Services
-from app.services.vocabulary import AREAS_OF_ACTION
 from app.views.errors import show_error
+from app.views.profile_fields import LABELS, PLACEHOLDERS, SECTIONS, watch_tax_id
+from app.views.widgets.areas_editor import AreasEditor
+from app.views.widgets.colour_button import ColourButton
 from app.views.widgets.form_fields import FormFields
 from app.views.widgets.image_picker import ImagePicker
 from app.views.widgets.translatable import Retranslatable
 
 log = logging.getLogger(__name__)
-
-LABELS: dict[str, str] = {
-    "name": N_("Name (required)"),
-    "legal_form": N_("Legal form"),
-    "tax_id": N_("Tax id (CIF/NIF)"),
-    "registration_number": N_("Number in the register of associations"),
-    "address": N_("Address"),
-    "postal_code": N_("Postal code"),
-    "municipality": N_("Municipality"),
-    "province": N_("Province or region"),
-    "country": N_("Country"),
-    "phone": N_("Phone"),
-    "email": N_("E-mail"),
-    "website": N_("Website"),
-    "logo": N_("Logo"),
-    "signatory_name": N_("Signatory's name"),
-    "signatory_role": N_("Signatory's role"),
-    "signature_image": N_("Signature image"),
-    "document_colour": N_("Document colour"),
-    "areas_of_action": N_("Areas of action"),
-    "default_language": N_("Default language"),
-}
-PLACEHOLDERS: dict[str, str] = {
-    "legal_form": N_("Association, foundation…"),
-    "tax_id": N_("G12345678"),
-    "email": N_("info@example.org"),
-    "website": N_("https://www.example.org"),
-    "signatory_role": N_("President, coordinator…"),
-}
-SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (N_("Identity"), ("name", "legal_form", "tax_id", "registration_number")),
-    (N_("Address"), ("address", "postal_code", "municipality", "province", "country")),
-    (N_("Contact"), ("phone", "email", "website")),
-    (
-        N_("Documents"),
-        ("logo", "signatory_name", "signatory_role", "signature_image", "document_colour"),
-    ),
-    (N_("Areas of action"), ("areas_of_action",)),
-    (N_("Language"), ("default_language",)),
-)
-
-
-def watch_tax_id(fields: FormFields, country: Callable[[], str]) -> None:
-    """Check the ``tax_id`` field as typed (a Spanish CIF, NIF or NIE unless another country)."""
-    edit = fields.widgets["tax_id"]
-    fields.watch("tax_id", lambda: validation.check_tax_id(edit.text(), country()))
-
-
-class ColourButton(QPushButton):
-    """A button showing a colour (swatch and code) that opens the system colour dialog."""
-
-    changed = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._colour = ProfileData().document_colour
-        self.clicked.connect(self._on_clicked)
-
-    def colour(self) -> str:
-        return self._colour
-
-    def set_colour(self, colour: str) -> None:
-        self._colour = colour
-        swatch = QPixmap(32, 16)
-        swatch.fill(QColor(colour))
-        self.setIcon(swatch)
-        self.setText(colour)
-
-    def _on_clicked(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self._colour), self, _("Document colour"))
-        if chosen.isValid() and chosen.name().upper() != self._colour.upper():
-            self.set_colour(chosen.name().upper())
-            self.changed.emit()
-
-
-class AreasList(Retranslatable, QWidget):
-    """The areas of action as a checkable list, plus the organisation's own areas.
-
-    The built-in areas are shown translated and stored as their English source string.
-    """
-
-    changed = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.list = QListWidget()
-        self.list.itemChanged.connect(lambda _item: self.changed.emit())
-        self.new_area = QLineEdit()
-        self.new_area.returnPressed.connect(self._on_add_button_clicked)
-        self.add_button = QPushButton()
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.new_area, 1)
-        row.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
-        layout.addLayout(row)
-        self.setFocusProxy(self.list)
-        self.set_areas(())
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.list.blockSignals(True)
-        for item in self._items():
-            item.setText(_label_of(item.data(Qt.ItemDataRole.UserRole)))
-        self.list.blockSignals(False)
-        self.list.setAccessibleName(_("Areas of action"))
-        self.new_area.setPlaceholderText(_("Another area of action"))
-        self.new_area.setAccessibleName(_("Another area of action"))
-        self.add_button.setText(_("Add"))
-        self.add_button.setAccessibleName(_("Add this area of action"))
-
-    def areas(self) -> tuple[str, ...]:
-        checked = Qt.CheckState.Checked
-        items = self._items()
-        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == checked)
-
-    def set_areas(self, areas: tuple[str, ...]) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for source in (*AREAS_OF_ACTION, *(a for a in areas if a not in AREAS_OF_ACTION)):
-            item = QListWidgetItem(_label_of(source))
-            item.setData(Qt.ItemDataRole.UserRole, source)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            item.setCheckState(
-                Qt.CheckState.Checked if source in areas else Qt.CheckState.Unchecked
-            )
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-
-    def _items(self) -> list[QListWidgetItem]:
-        return [self.list.item(row) for row in range(self.list.count())]
-
-    def _on_add_button_clicked(self) -> None:
-        new = text.clean(self.new_area.text())
-        if not new:
-            return
-        known = {text.fold(i.text()): i for i in self._items()}
-        known.update({text.fold(i.data(Qt.ItemDataRole.UserRole)): i for i in self._items()})
-        if text.fold(new) in known:
-            known[text.fold(new)].setCheckState(Qt.CheckState.Checked)
-        else:
-            self.set_areas((*self.areas(), new))
-            self.changed.emit()
-        self.new_area.clear()
-
-
-def _label_of(area: str) -> str:
-    return _(area) if area in AREAS_OF_ACTION else area
 
 
 class ProfileTab(Retranslatable, QWidget):
@@ -273,7 +117,7 @@ class ProfileTab(Retranslatable, QWidget):
             widget = ColourButton()
             widget.changed.connect(self._on_changed)
         elif name == "areas_of_action":
-            widget = AreasList()
+            widget = AreasEditor()
             widget.changed.connect(self._on_changed)
         elif name == "default_language":
             widget = QComboBox()
@@ -344,7 +188,7 @@ class ProfileTab(Retranslatable, QWidget):
                     widget.set_image_bytes(value)
                 elif isinstance(widget, ColourButton):
                     widget.set_colour(value)
-                elif isinstance(widget, AreasList):
+                elif isinstance(widget, AreasEditor):
                     widget.set_areas(value)
                 elif isinstance(widget, QComboBox):
                     widget.setCurrentIndex(max(0, widget.findData(value)))

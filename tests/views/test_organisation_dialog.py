@@ -80,7 +80,7 @@ def test_every_field_is_saved_and_read_back(qtbot, services):
     dialog.widget("year_founded").setText("1999")
     dialog.widget("needs").setPlainText("A van")
     dialog.areas.list.item(0).setCheckState(Qt.CheckState.Checked)
-    dialog.areas.other.setText("Huertos urbanos, Radio")
+    dialog.areas.new_area.setText("Huertos urbanos, Radio")  # typed, not yet added
     dialog.accept()
     saved = services.organisations.get(dialog.saved_id)
     assert (saved.kind, saved.staff_count, saved.volunteer_count, saved.member_count) == (

@@ -211,6 +211,20 @@ def test_areas_of_action_are_stored_as_source_strings_and_own_areas_added(tab, s
     assert services.profile.get().areas_of_action == ("Social inclusion", "Huertos urbanos")
 
 
+def test_an_area_typed_but_not_added_is_saved_too(tab, services) -> None:
+    services.profile.save(SAVED)
+    tab.refresh()
+    assert not tab.save_button.isEnabled()
+    tab.fields["areas_of_action"].new_area.setText("Radio, huertos URBANOS")
+    assert tab.save_button.isEnabled()
+    assert tab.save()
+    assert services.profile.get().areas_of_action == (
+        "Social inclusion",
+        "Huertos urbanos",
+        "Radio",
+    )
+
+
 def test_document_colour_is_chosen_in_the_colour_dialog(tab, services, monkeypatch) -> None:
     monkeypatch.setattr(QColorDialog, "getColor", lambda *args, **kw: QColor("#123abc"))
     tab.fields["name"].setText("La Trama")

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,11 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, format_datetime
+from app.i18n import _
 from app.services.backups import BackupInfo, RestoreResult
 from app.services.registry import Services
 from app.views.backups_table_model import BackupsTableModel
 from app.views.dialogs.backup_copy_folder import CopyFolderBox, wrapped_label
+from app.views.dialogs.restore_words import (
+    confirm_restore,
+    restored_report,
+    words_for_backup,
+    words_for_file,
+)
 from app.views.errors import show_error
 from app.views.widgets.translatable import Retranslatable
 from app.views.workers import Job, run_job
@@ -48,9 +54,6 @@ class BackupsDialog(Retranslatable, QDialog):
     again); ``job`` is the background work running or last run.
     """
 
-    # run_job may call back on the worker thread; this signal brings results to the GUI thread.
-    _delivered = Signal(object, object)
-
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.backups = services.backups
@@ -58,7 +61,6 @@ class BackupsDialog(Retranslatable, QDialog):
         self.restored: RestoreResult | None = None
         self.job: Job | None = None
         self.busy = False
-        self._delivered.connect(self._on_delivered)
         self.intro = wrapped_label()
         self.model = BackupsTableModel(self)
         self.table = self._table()
@@ -173,19 +175,22 @@ class BackupsDialog(Retranslatable, QDialog):
     # -- background work ----------------------------------------------------------------------
 
     def _start(self, label: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        """Run ``work`` in the background; ``done`` (or the error) is handled on the GUI thread."""
+        """Run ``work`` in the background; ``done`` (or the error) is handled on the GUI thread.
+
+        :func:`run_job` calls back on the GUI thread, so the handlers may touch widgets.
+        """
         self.busy = True
         self._update_buttons()
         self.job = run_job(
             self,
             label,
             lambda _progress, _cancelled: work(),
-            lambda result: self._delivered.emit(done, result),
-            lambda error: self._delivered.emit(self._on_failed, error),
+            lambda result: self._on_job_finished(done, result),
+            lambda error: self._on_job_finished(self._on_failed, error),
             cancellable=False,
         )
 
-    def _on_delivered(self, handler: Callable[[Any], None], value: Any) -> None:
+    def _on_job_finished(self, handler: Callable[[Any], None], value: Any) -> None:
         self.busy = False
         self._update_buttons()
         handler(value)
@@ -258,15 +263,9 @@ class BackupsDialog(Retranslatable, QDialog):
         chosen = self.selected_backup()
         if chosen is None:
             return
-        when = format_datetime(chosen.made_at)
-        what = _(
-            "Your data will go back to how it was on {when}. Whatever was entered or changed "
-            "after that will no longer be there."
-        ).format(when=when)
-        ask = _("Restore the backup of {when}?").format(when=when)
-        if self._confirm(what, ask):
-            done = _("Your data is back as it was on {when}.").format(when=when)
-            self._restore(chosen.path, done)
+        words = words_for_backup(chosen.made_at)
+        if confirm_restore(self, words):
+            self._restore(chosen.path, words.done)
 
     def _on_restore_file_clicked(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -277,27 +276,9 @@ class BackupsDialog(Retranslatable, QDialog):
         )
         if not chosen:
             return
-        path = Path(chosen)
-        what = _(
-            "Your data will be replaced by the data in {path}. Whatever is in Tejido now and "
-            "not in that file will no longer be there."
-        ).format(path=path)
-        if self._confirm(what, _("Restore {path}?").format(path=path)):
-            self._restore(path, _("The data in {path} was restored.").format(path=path))
-
-    def _confirm(self, what: str, ask: str) -> bool:
-        safety = _(
-            "First, Tejido backs up your data as it is now, so you can come back to it by "
-            "restoring that backup."
-        )
-        answer = QMessageBox.question(
-            self,
-            _("Restore a backup"),
-            "\n\n".join((what, safety, ask)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        words = words_for_file(Path(chosen))
+        if confirm_restore(self, words):
+            self._restore(Path(chosen), words.done)
 
     def _restore(self, path: Path, done: str) -> None:
         log.info("restore started from the Backups window")
@@ -310,13 +291,4 @@ class BackupsDialog(Retranslatable, QDialog):
     def _on_restored(self, result: RestoreResult, done: str) -> None:
         self.restored = result
         self.refresh(select=result.safety.path if result.safety else None)
-        paragraphs = [done]
-        if result.migrated:
-            paragraphs.append(_("The backup was upgraded to this version of Tejido."))
-        if result.safety is not None:
-            kept = _(
-                "Your data as it was just before the restore is kept in {path}. Restore it if "
-                "you need it back."
-            )
-            paragraphs.append(kept.format(path=result.safety.path))
-        self._tell(_("Restore a backup"), *paragraphs)
+        self._tell(_("Restore a backup"), *restored_report(result, done))

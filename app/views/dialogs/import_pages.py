@@ -177,6 +177,8 @@ class SummaryPage(Retranslatable, QWidget):
         row.addWidget(self.copy_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # Takes the free space only while the list of rejected rows (stretch 1) is hidden.
+        layout.addStretch(0)
         self.retranslate_ui()
 
     def show_summary(self, summary: ImportSummary) -> None:

@@ -12,24 +12,21 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import _, format_date
-from app.services.people import ConsentData
+from app.services.person_links import ConsentData
 from app.services.vocabulary import CONSENT_PURPOSES
+from app.views.widgets.choices import ChoiceBox, choice_label
+from app.views.widgets.record_table import RecordTable
 from app.views.widgets.translatable import Retranslatable
 
 log = logging.getLogger(__name__)
@@ -46,9 +43,7 @@ class ConsentsEditor(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.consents: list[ConsentData] = []
-        self.purpose = QComboBox()
-        for code in CONSENT_PURPOSES:
-            self.purpose.addItem("", code)
+        self.purpose = ChoiceBox(CONSENT_PURPOSES)
         self.given = QDateEdit(QDate.currentDate())
         self.given.setCalendarPopup(True)
         self.given.setMaximumDate(QDate.currentDate())
@@ -61,14 +56,7 @@ class ConsentsEditor(Retranslatable, QWidget):
             label.setBuddy(widget)
             self.labels.append(label)
             form.addRow(label, widget)
-        self.table = QTableWidget(0, 5)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(90)
-        self.table.setMaximumHeight(180)
+        self.table = RecordTable(5)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.withdraw_button)
@@ -94,8 +82,7 @@ class ConsentsEditor(Retranslatable, QWidget):
         for label, widget, text in zip(self.labels, widgets, texts, strict=True):
             label.setText(text)
             widget.setAccessibleName(_("Consent: {field}").format(field=text.replace("&", "")[:-1]))
-        for row, code in enumerate(CONSENT_PURPOSES):
-            self.purpose.setItemText(row, _(CONSENT_PURPOSES[code]))
+        self.purpose.retranslate_ui()
         self.collected_by.setPlaceholderText(_("Who asked for it"))
         self.notice_version.setPlaceholderText(_("For example 2026-01"))
         self.add_button.setText(_("Record consen&t"))
@@ -112,26 +99,22 @@ class ConsentsEditor(Retranslatable, QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        self.table.setRowCount(len(self.consents))
-        for row, consent in enumerate(self.consents):
-            purpose = CONSENT_PURPOSES.get(consent.purpose)
-            cells = [
-                _(purpose) if purpose else consent.purpose,
-                format_date(consent.granted_at),
-                consent.collected_by,
-                consent.notice_version,
-                format_date(consent.withdrawn_at),
+        self.table.set_texts(
+            [
+                (
+                    choice_label(CONSENT_PURPOSES, consent.purpose),
+                    format_date(consent.granted_at),
+                    consent.collected_by,
+                    consent.notice_version,
+                    format_date(consent.withdrawn_at),
+                )
+                for consent in self.consents
             ]
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        )
         self._update_buttons()
 
-    def _selected_row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
     def _update_buttons(self) -> None:
-        row = self._selected_row()
+        row = self.table.selected_row()
         self.withdraw_button.setEnabled(row is not None and not self.consents[row].withdrawn_at)
 
     def _on_add_button_clicked(self) -> None:
@@ -148,7 +131,7 @@ class ConsentsEditor(Retranslatable, QWidget):
         self._fill()
 
     def _on_withdraw_button_clicked(self) -> None:
-        row = self._selected_row()
+        row = self.table.selected_row()
         if row is None or self.consents[row].withdrawn_at:
             return
         consent = self.consents[row]

@@ -7,24 +7,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import _
-from app.services.people import MembershipData
+from app.services.person_links import MembershipData
 from app.services.text import fold
 from app.services.vocabulary import MEMBERSHIP_ROLES
+from app.views.widgets.choices import ChoiceBox, choice_label
 from app.views.widgets.organisation_picker import OrganisationPicker
+from app.views.widgets.record_table import RecordTable
 from app.views.widgets.translatable import Retranslatable
 
 log = logging.getLogger(__name__)
@@ -47,22 +44,13 @@ class MembershipsEditor(Retranslatable, QWidget):
         self.entries: list[Entry] = []
         self.picker_label, self.role_label = QLabel(), QLabel()
         self.picker = OrganisationPicker(choices)
-        self.role = QComboBox()
-        for code in MEMBERSHIP_ROLES:
-            self.role.addItem("", code)
-        self.role.setCurrentIndex(self.role.findData("member"))
+        self.role = ChoiceBox(MEMBERSHIP_ROLES)
+        self.role.choose("member")
         self.picker_label.setBuddy(self.picker)
         self.role_label.setBuddy(self.role)
         self.add_button, self.change_button = QPushButton(), QPushButton()
         self.remove_button = QPushButton()
-        self.table = QTableWidget(0, 2)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(90)
-        self.table.setMaximumHeight(180)
+        self.table = RecordTable(2)
         self._lay_out()
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.picker.entered.connect(self._on_add_button_clicked)
@@ -95,8 +83,7 @@ class MembershipsEditor(Retranslatable, QWidget):
         self.picker.lineEdit().setPlaceholderText(_("Type part of the name, or a new name"))
         self.role_label.setText(_("&Role:"))
         self.role.setAccessibleName(_("Role in the organisation"))
-        for row, code in enumerate(MEMBERSHIP_ROLES):
-            self.role.setItemText(row, _(MEMBERSHIP_ROLES[code]))
+        self.role.retranslate_ui()
         self.add_button.setText(_("&Add organisation"))
         self.change_button.setText(_("C&hange role"))
         self.remove_button.setText(_("Re&move"))
@@ -131,23 +118,21 @@ class MembershipsEditor(Retranslatable, QWidget):
     # -- display --------------------------------------------------------------------------------
 
     def _fill(self) -> None:
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
-            name = entry.name
-            if entry.organisation_id is None:
-                name = _("{name} (new organisation)").format(name=entry.name)
-            role = _(MEMBERSHIP_ROLES[entry.role]) if entry.role in MEMBERSHIP_ROLES else entry.role
-            self.table.setItem(row, 0, QTableWidgetItem(name))
-            self.table.setItem(row, 1, QTableWidgetItem(role))
+        new = _("{name} (new organisation)")
+        self.table.set_texts(
+            [
+                (
+                    new.format(name=entry.name) if entry.organisation_id is None else entry.name,
+                    choice_label(MEMBERSHIP_ROLES, entry.role),
+                )
+                for entry in self.entries
+            ]
+        )
         self._update_buttons()
-
-    def _selected_row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(bool(self.picker.currentText().strip()))
-        selected = self._selected_row() is not None
+        selected = self.table.selected_row() is not None
         self.change_button.setEnabled(selected)
         self.remove_button.setEnabled(selected)
 
@@ -176,20 +161,20 @@ class MembershipsEditor(Retranslatable, QWidget):
         self._fill()
 
     def _on_change_button_clicked(self) -> None:
-        row = self._selected_row()
+        row = self.table.selected_row()
         if row is not None:
             self.entries[row].role = self.role.currentData()
             self._fill()
             self.table.selectRow(row)
 
     def _on_remove_button_clicked(self) -> None:
-        row = self._selected_row()
+        row = self.table.selected_row()
         if row is not None:
             del self.entries[row]
             self._fill()
 
     def _on_table_selection_changed(self) -> None:
-        row = self._selected_row()
+        row = self.table.selected_row()
         if row is not None:
-            self.role.setCurrentIndex(max(0, self.role.findData(self.entries[row].role)))
+            self.role.choose(self.entries[row].role)
         self._update_buttons()
