@@ -31,9 +31,7 @@ def main(runs: int = 5) -> None:
         seconds, memory = run_process([sys.executable, "-c", BARE_WINDOW], env)
         bare.append(seconds)
         bare_mem.append(memory)
-        seconds, memory = run_process(
-            [sys.executable, "-m", "app", "--data-dir", str(folder)], env
-        )
+        seconds, memory = run_process([sys.executable, "-m", "app", "--data-dir", str(folder)], env)
         tejido.append(seconds)
         tejido_mem.append(memory)
     report("start-up, large data", median(tejido), median(bare), "s", "≤ 2.5x")

@@ -157,7 +157,7 @@ class OrganisationService:
                 Organisation.deleted_at,
             )
             .where(*_filters(query, trash))
-            .order_by(*page_order(Organisation, column, descending))
+            .order_by(*page_order(Organisation, column, descending, searching=bool(query.strip())))
             .offset(offset)
             .limit(limit)
         )

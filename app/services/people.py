@@ -171,7 +171,7 @@ class PeopleService:
                 Person.deleted_at,
             )
             .where(*_filters(query, trash, organisation_id))
-            .order_by(*page_order(Person, column, descending))
+            .order_by(*page_order(Person, column, descending, searching=bool(query.strip())))
             .offset(offset)
             .limit(limit)
         )

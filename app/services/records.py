@@ -34,9 +34,22 @@ def listed_in(model: Model, trash: bool) -> list[ColumnElement[bool]]:
     ]
 
 
-def page_order(model: Model, column: Any, descending: bool) -> tuple[Any, ...]:
-    """The order of a list: by ``column`` (descending if asked), then by name and id."""
+def page_order(
+    model: Model, column: Any, descending: bool, searching: bool = False
+) -> tuple[Any, ...]:
+    """The order of a list: by ``column`` (descending if asked), then by name and id.
+
+    While searching, the sort must not walk an index: with a rare word SQLite would visit every
+    row in index order (40 ms for 50,000 people) where a scan and a small sort take 15 ms. The
+    ``|| ''`` makes the sort key an expression, which no index serves.
+    """
+    if searching:
+        column = column.concat("") if _is_text(column) else column + 0
     return (column.desc() if descending else column.asc(), model.name_key, model.id)
+
+
+def _is_text(column: Any) -> bool:
+    return column.type.python_type is str
 
 
 def set_deleted(db: Database, model: Model, ids: Iterable[str], when: datetime | None) -> int:
