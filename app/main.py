@@ -46,6 +46,7 @@ def run_gui(data_dir: Path) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    _set_window_icon(app)
     setup_logging(default_log_dir())
     install_global_handler()
     settings = load_settings(data_dir) if data_dir.exists() else None
@@ -63,6 +64,16 @@ def run_gui(data_dir: Path) -> int:
     status = app.exec()
     controller.close()
     return status
+
+
+def _set_window_icon(app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QIcon
+
+    from app.paths import resource_path
+
+    icon = resource_path("resources", "icons", "tejido.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def _system_language() -> str | None:

@@ -169,6 +169,24 @@ def _person(rng: random.Random, index: int) -> dict[str, object]:
     }
 
 
+# Every 50th person is someone already there, typed again at another session (as happens).
+RETYPED_EVERY = 50
+
+
+def _retyped(rng: random.Random, original: dict[str, object]) -> dict[str, object]:
+    """The same person entered twice: the name typed without accents or in capitals."""
+    name = str(original["full_name"])
+    typed = rng.choice([_ascii_words(name), name.upper(), "  ".join(name.split())])
+    copy = dict(original, id=new_id(), full_name=typed, name_key=text.fold(typed))
+    if rng.random() < 0.5:
+        copy["email"] = ""
+    return copy
+
+
+def _ascii_words(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _people(
     s: Session,
     rng: random.Random,
@@ -182,7 +200,10 @@ def _people(
     for first in range(0, count, batch):
         people, memberships, consents = [], [], []
         for index in range(first, min(count, first + batch)):
-            person = _person(rng, index)
+            if index % RETYPED_EVERY == RETYPED_EVERY - 1:
+                person = _retyped(rng, people[-rng.randint(1, min(len(people), 40))])
+            else:
+                person = _person(rng, index)
             stamp = start + timedelta(minutes=index * 7)
             person.update(created_at=stamp, updated_at=stamp)
             people.append(person)
