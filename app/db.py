@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseError
@@ -53,7 +53,12 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True, read_only: bool = F
         url = f"sqlite:///{db_path.as_posix()}"
     from app.services.text import fold
 
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        url,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        # Error messages and logs must not carry names or notes: SQL parameters stay out.
+        hide_parameters=True,
+    )
     journal = journal_mode_for(runtime_sqlite_version())
 
     @event.listens_for(engine, "connect")
@@ -91,6 +96,14 @@ _STORAGE_PROBLEMS = {
         "The database is busy with another program, so the change was not saved. Nothing was "
         "lost: close other programs that may use the data folder and try again."
     ),
+    "malformed": N_(
+        "The database file is damaged, so the change was not saved. Run 'tejido check --full' "
+        "and restore the newest good backup from the Backups window or with 'tejido restore'."
+    ),
+    "file is not a database": N_(
+        "The database file is damaged, so the change was not saved. Run 'tejido check --full' "
+        "and restore the newest good backup from the Backups window or with 'tejido restore'."
+    ),
     "disk i/o error": N_(
         "The disk could not be read or written, so the change was not saved. Nothing was "
         "lost: if the data is on a USB stick, check it is plugged in; then try again."
@@ -98,7 +111,7 @@ _STORAGE_PROBLEMS = {
 }
 
 
-def storage_error(error: OperationalError, path: Path | None = None) -> Exception:
+def storage_error(error: SQLAlchemyDatabaseError, path: Path | None = None) -> Exception:
     """A plain-words :class:`DatabaseError` for a disk or file problem; other errors as they are."""
     text = str(error.orig).lower()
     for marker, message in _STORAGE_PROBLEMS.items():
@@ -122,7 +135,7 @@ class Database:
         try:
             yield session
             session.commit()
-        except OperationalError as error:
+        except SQLAlchemyDatabaseError as error:
             session.rollback()
             raise storage_error(error, self.path.parent) from error
         except BaseException:
@@ -133,7 +146,7 @@ class Database:
 
     def optimize(self) -> None:
         """Let SQLite refresh its query-planner statistics where useful (cheap; on close)."""
-        with self.engine.connect() as connection:
+        with self.engine.begin() as connection:
             connection.exec_driver_sql("PRAGMA optimize")
 
     def dispose(self) -> None:

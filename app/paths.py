@@ -98,13 +98,13 @@ def check_data_dir(path: Path) -> None:
 
     # The generic names are translated here; brand names stay as they are.
     N_("a network share"), N_("a cloud storage service")
-    service = cloud_service_for(path)
+    # A link or junction into a cloud folder counts as that folder.
+    service = cloud_service_for(path) or cloud_service_for(path.resolve())
     if service:
         raise DataFolderError(
             _(
                 "The data folder {path} is inside {service}. Tejido keeps its database only in a "
-                "local folder, because cloud copying can corrupt it. Choose a local folder; to "
-                "share data between laptops, use Sync instead."
+                "local folder, because cloud copying can corrupt it. Choose a local folder."
             ).format(path=path, service=_(service))
         )
     try:

@@ -35,10 +35,19 @@ def load_settings(data_dir: Path) -> Settings:
     except (OSError, ValueError):
         log.warning("settings file unreadable, using defaults")
         return Settings()
-    known = {k: raw[k] for k in ("language", "first_run_done", "backup_copy_dir") if k in raw}
+    if not isinstance(raw, dict):
+        log.warning("settings file of the wrong shape, using defaults")
+        return Settings()
     return Settings(
-        **known, extra=raw.get("extra", {}) if isinstance(raw.get("extra"), dict) else {}
+        language=_text_or_none(raw.get("language")),
+        first_run_done=raw.get("first_run_done") is True,
+        backup_copy_dir=_text_or_none(raw.get("backup_copy_dir")),
+        extra=raw["extra"] if isinstance(raw.get("extra"), dict) else {},
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

@@ -71,6 +71,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("tejido: interrupted; nothing was left half-done."), file=sys.stderr)
         return 130
+    except Exception:  # noqa: BLE001 - a bug: logged for whoever helps, one line for the person
+        log.exception("unexpected error in 'tejido %s'", args.command)
+        print(
+            _(
+                "tejido: an unexpected problem stopped the command; your saved data is safe. "
+                "Run it again with TEJIDO_DEBUG=1 to see the details for whoever helps you."
+            ),
+            file=sys.stderr,
+        )
+        if os.environ.get("TEJIDO_DEBUG"):
+            raise
+        return 1
 
 
 def _language_from_env() -> str | None:

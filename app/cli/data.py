@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.common import open_services
+from app.errors import ValidationError
 from app.i18n import _
 from app.services.export_data import export_all
 
@@ -21,8 +22,19 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    with open_services(data_dir, lock=False) as services:
-        counts = export_all(services.db, args.out)
+    out = args.out.expanduser().absolute()
+    if out.exists():
+        raise ValidationError(
+            _("{path} already exists; it was left as it is. Choose another name.").format(path=out)
+        )
+    if out.resolve().is_relative_to(data_dir.resolve()):
+        raise ValidationError(
+            _(
+                "Write the export outside the data folder {folder}, so it cannot harm the data."
+            ).format(folder=data_dir)
+        )
+    with open_services(data_dir, write=False) as services:
+        counts = export_all(services.db, out)
     summary = ", ".join(f"{name}: {count}" for name, count in counts.items())
-    print(_("All data exported to {path} ({summary}).").format(path=args.out, summary=summary))
+    print(_("All data exported to {path} ({summary}).").format(path=out, summary=summary))
     return 0

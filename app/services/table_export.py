@@ -77,7 +77,7 @@ def _xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> tuple
     bold = Font(bold=True)
     header_cells = []
     for title in headers:
-        cell = WriteOnlyCell(sheet, value=_as_text(title))
+        cell = _text_cell(sheet, title)
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
@@ -85,10 +85,9 @@ def _xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> tuple
     for row in rows:
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, value=_as_text(value) if isinstance(value, str) else value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # always a string, never a formula
-            cells.append(cell)
+            cells.append(
+                _text_cell(sheet, value) if isinstance(value, str) else WriteOnlyCell(sheet, value)
+            )
         sheet.append(cells)
         count += 1
     buffer = io.BytesIO()
@@ -96,8 +95,18 @@ def _xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> tuple
     return buffer.getvalue(), count
 
 
-def _as_text(value: str) -> str:
-    # openpyxl treats a string starting with "=" as a formula; the data_type "s" stops that, and
-    # the apostrophe keeps the cell inert if someone re-saves it as CSV.
-    # Control characters (pasted from other programs) cannot be stored in XLSX: they are dropped.
-    return str(neutralise(_ILLEGAL_IN_XLSX.sub("", value)))
+def _text_cell(sheet, value: str):  # type: ignore[no-untyped-def]
+    """A cell that holds ``value`` as text, never as a formula, shown exactly as written.
+
+    The string type keeps openpyxl from writing a formula; Excel's "quote prefix" keeps the
+    cell text when someone edits it, without putting an apostrophe into the value (a phone
+    number "+34 …" stays "+34 …"). Control characters cannot be stored in XLSX: dropped.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    text = _ILLEGAL_IN_XLSX.sub("", value)
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    return cell

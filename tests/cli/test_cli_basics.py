@@ -90,3 +90,52 @@ def test_a_damaged_database_gets_a_plain_message(data_dir: Path, tmp_path: Path,
     error = capsys.readouterr().err
     assert "not a Tejido database" in error and "Traceback" not in error
     assert (data_dir / "tejido.db").read_bytes() == b"\x00garbage" * 1000
+
+
+def test_export_data_never_overwrites_and_never_writes_into_the_data_folder(
+    data_dir: Path, tmp_path: Path, capsys
+) -> None:
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    existing = tmp_path / "old.json"
+    existing.write_text("keep me")
+    assert main(["export-data", "--data-dir", str(data_dir), "--out", str(existing)]) == 1
+    assert existing.read_text() == "keep me"
+    live = data_dir / "tejido.db"
+    before = live.read_bytes()
+    assert main(["export-data", "--data-dir", str(data_dir), "--out", str(live)]) == 1
+    inside = data_dir / "export.json"
+    assert main(["export-data", "--data-dir", str(data_dir), "--out", str(inside)]) == 1
+    assert live.read_bytes() == before and not inside.exists()
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_export_data_of_a_folder_with_no_data_creates_nothing(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "typo"
+    out = tmp_path / "x.json"
+    assert main(["export-data", "--data-dir", str(missing), "--out", str(out)]) == 1
+    assert "no Tejido data" in capsys.readouterr().err
+    assert not missing.exists() and not out.exists()
+
+
+def test_an_unexpected_error_is_one_line_without_traceback(
+    data_dir: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("app.cli.data.export_all", broken)
+    assert main(["export-data", "--data-dir", str(data_dir), "--out", str(tmp_path / "x")]) == 1
+    error = capsys.readouterr().err
+    assert "unexpected problem" in error and "Traceback" not in error
+
+
+def test_settings_of_the_wrong_shape_fall_back_to_defaults(data_dir: Path) -> None:
+    from app.settings import load_settings
+
+    (data_dir / "settings.json").write_text('["not", "an", "object"]')
+    assert load_settings(data_dir).language is None
+    (data_dir / "settings.json").write_text('{"language": 3, "first_run_done": "yes"}')
+    settings = load_settings(data_dir)
+    assert settings.language is None and settings.first_run_done is False
