@@ -4,6 +4,9 @@ A backup is written to a temporary name in the backups folder, checked with ``in
 fsynced and only then renamed to ``tejido-YYYYMMDD-HHMMSS-<reason>.db``, so a file with a final
 name is always a complete, verified copy. Copies elsewhere (a chosen file, a USB stick) follow the
 same rule: temporary name in the target folder, fsync, rename.
+
+Checks and copies read the database through read-only connections, which cannot roll back a
+write that a crash left unfinished: :func:`recover_hot_journal` lets SQLite do that first.
 """
 
 from __future__ import annotations
@@ -14,11 +17,9 @@ import re
 import shutil
 import sqlite3
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Protocol, TypeVar
 
 from app.errors import BackupError
 
@@ -26,10 +27,8 @@ log = logging.getLogger(__name__)
 
 BACKUP_PATTERN = re.compile(r"^tejido-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.db$")
 REASON_PATTERN = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
-ALWAYS_KEEP = 3
-DAILY_FOR = timedelta(days=7)
-WEEKLY_FOR = timedelta(days=31)
-MONTHLY_FOR = timedelta(days=365)
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 5.0
 # SQLite primary result codes meaning "this file is not a usable database".
 _NOT_A_DATABASE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
@@ -42,8 +41,61 @@ class BackupFile:
     size: int
 
 
-def integrity_problem(path: Path, full: bool = True) -> str | None:
-    """``None`` when the database file is sound, else SQLite's own description of the problem."""
+def is_sqlite_file(path: Path) -> bool:
+    """Whether ``path`` starts with SQLite's 16-byte header (so SQLite may be let write into it)."""
+    try:
+        with path.open("rb") as fp:
+            return fp.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def has_unfinished_write(path: Path) -> bool:
+    """Whether a rollback journal (not empty) or a write-ahead log lies beside ``path``."""
+    journal = path.with_name(path.name + "-journal")
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.is_file() or (journal.is_file() and journal.stat().st_size > 0)
+    except OSError:
+        return False
+
+
+def recover_hot_journal(path: Path) -> bool:
+    """Let SQLite roll back (or replay) what a crash left unfinished beside the live ``path``.
+
+    A crash or power cut in the middle of a write leaves a hot journal that only a read-write
+    connection may play back; a read-only one refuses with "attempt to write a readonly
+    database", which is not damage. One read-write connection with a trivial read lets SQLite
+    finish the job, exactly as the next normal open would. Only for the live database: never
+    call it on a backup being restored from. A file without SQLite's header is left alone.
+    Returns whether the file was opened; a failure is logged, and the read-only check that
+    follows reports what is wrong.
+    """
+    if not has_unfinished_write(path) or not is_sqlite_file(path):
+        return False
+    try:
+        con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as error:
+        log.warning("unfinished write could not be rolled back: %s", error)
+        return False
+    log.info("an unfinished write left by a crash was rolled back")
+    return True
+
+
+def integrity_problem(path: Path, full: bool = True, *, recover: bool = False) -> str | None:
+    """``None`` when the database file is sound, else SQLite's own description of the problem.
+
+    Read-only. ``recover`` (only for the live database) first rolls back a write that a crash
+    left unfinished (:func:`recover_hot_journal`), so a hot journal is not taken for damage.
+    """
+    from app.i18n import _
+
+    if recover:
+        recover_hot_journal(path)
     try:
         con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -53,7 +105,7 @@ def integrity_problem(path: Path, full: bool = True) -> str | None:
         if full and rows == [("ok",)]:
             bad = con.execute("PRAGMA foreign_key_check").fetchall()
             if bad:
-                return f"foreign key check failed in {bad[0][0]}"
+                return _("foreign key check failed in table {table}").format(table=bad[0][0])
     except sqlite3.Error as error:
         return str(error)
     finally:
@@ -96,11 +148,13 @@ def fsync_folder(folder: Path) -> None:
 def write_verified_copy(db_path: Path, final: Path, *, overwrite: bool = False) -> None:
     """Copy the database ``db_path`` to ``final``: temporary name beside it, check, fsync, rename.
 
+    ``db_path`` is the live database: a write left unfinished by a crash is rolled back first.
     Raises :class:`BackupError` (and leaves no temporary file) when the copy cannot be written or
     does not pass ``integrity_check``; with ``overwrite`` false an existing ``final`` is refused.
     """
     from app.i18n import _
 
+    recover_hot_journal(db_path)
     temporary = final.parent / f".{final.name}.{os.getpid()}.tmp"
     try:
         temporary.unlink(missing_ok=True)  # a leftover of a crash would not be a database
@@ -166,8 +220,16 @@ def copy_file_into(source: Path, folder: Path) -> Path:
 
     Raises :class:`OSError` when the folder is missing or not writable; nothing half-written stays.
     """
-    final = folder / source.name
-    temporary = folder / f".{source.name}.{os.getpid()}.tmp"
+    return copy_file_as(source, folder / source.name)
+
+
+def copy_file_as(source: Path, final: Path) -> Path:
+    """Copy the bytes of ``source`` to ``final`` (temporary name beside it, fsync, rename).
+
+    Raises :class:`OSError` when that cannot be done; nothing half-written stays.
+    """
+    folder = final.parent
+    temporary = folder / f".{final.name}.{os.getpid()}.tmp"
     try:
         with source.open("rb") as src, temporary.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1024 * 1024)
@@ -202,48 +264,6 @@ def list_backup_files(backups_dir: Path) -> list[BackupFile]:
 def _serial(name: str) -> int:
     match = BACKUP_PATTERN.match(name)
     return int(match.group(2) or 1) if match else 0
-
-
-class _Dated(Protocol):
-    @property
-    def made_at(self) -> datetime: ...
-
-
-T = TypeVar("T", bound=_Dated)
-
-
-def _slot(made_at: datetime, now: datetime) -> tuple[object, ...] | None:
-    """The retention slot a backup of that age competes for; ``None`` when it is too old."""
-    age = now - made_at
-    if age < DAILY_FOR:
-        return ("day", made_at.date())
-    if age < WEEKLY_FOR:
-        iso = made_at.isocalendar()
-        return ("week", iso.year, iso.week)
-    if age < MONTHLY_FOR:
-        return ("month", made_at.year, made_at.month)
-    return None
-
-
-def backups_to_delete(backups: Sequence[T], now: datetime) -> list[T]:
-    """The backups that the retention rule lets go, newest first.
-
-    Each day of the last week, each ISO week of the last month and each month of the last year
-    keeps its newest backup, whatever its reason; anything older than a year goes. The newest
-    :data:`ALWAYS_KEEP` backups of any kind are always kept. Pure: it deletes nothing itself.
-    """
-    taken: set[tuple[object, ...]] = set()
-    doomed: list[T] = []
-    for index, backup in enumerate(sorted(backups, key=lambda b: b.made_at, reverse=True)):
-        slot = _slot(backup.made_at, now)
-        if index < ALWAYS_KEEP:
-            if slot is not None:
-                taken.add(slot)
-        elif slot is None or slot in taken:
-            doomed.append(backup)
-        else:
-            taken.add(slot)
-    return doomed
 
 
 def install_database(staged: Path, live: Path) -> None:

@@ -12,6 +12,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from app.backup_files import SQLITE_HEADER, recover_hot_journal
 from app.errors import DatabaseError, NewerDatabaseError
 
 log = logging.getLogger(__name__)
@@ -20,11 +21,15 @@ log = logging.getLogger(__name__)
 # A test checks that this list equals Alembic's history.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_foundation",)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def database_revision(db_path: Path) -> str | None:
-    """The schema revision stamped in ``db_path``; ``None`` for a new or empty database."""
+def database_revision(db_path: Path, *, recover: bool = True) -> str | None:
+    """The schema revision stamped in ``db_path``; ``None`` for a new or empty database.
+
+    Read-only. With ``recover`` (the live database: the default) a write that a crash left
+    unfinished is rolled back first (:func:`app.backup_files.recover_hot_journal`); pass
+    ``recover=False`` for a backup that is only looked at, which must never be changed.
+    """
     from app.i18n import _
 
     if not db_path.exists() or db_path.stat().st_size == 0:
@@ -37,6 +42,8 @@ def database_revision(db_path: Path) -> str | None:
                     "as it is. Restore a backup, or start with another data folder."
                 ).format(path=db_path)
             )
+    if recover:
+        recover_hot_journal(db_path)
     try:
         con = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
         try:

@@ -1,8 +1,9 @@
 """``tejido check``, ``tejido backup`` and ``tejido restore``.
 
 ``check`` reads the database file directly (read-only, never migrating), so it also reports on a
-damaged file. ``backup`` uses SQLite's online backup API, which is safe while the window is open.
-``restore`` takes the data folder's lock and works even when the current database is damaged.
+damaged file; a write that a crash left unfinished is rolled back first, as any open would.
+``backup`` uses SQLite's online backup API, which is safe while the window is open. ``restore``
+takes the data folder's lock and works even when the current database is damaged.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from app.backup_files import list_backup_files
 from app.db import Database
 from app.errors import DatabaseError
-from app.i18n import _, format_datetime
+from app.i18n import _, format_datetime, ngettext
 from app.instance_lock import InstanceLock
 from app.paths import check_data_dir
 from app.services.backups import BackupInfo, BackupService
@@ -65,7 +66,11 @@ def _require_database(folder: DataFolder) -> None:
 
 
 def run_check(args: argparse.Namespace, data_dir: Path) -> int:
-    """Check the database file without opening it for writing; 0 when healthy, 1 otherwise."""
+    """Check the database file; 0 when healthy, 1 otherwise (one summary line on stderr).
+
+    The data is never changed; only a write that a crash left unfinished is rolled back first,
+    as the next normal open would do, so it is not reported as damage.
+    """
     folder = DataFolder(data_dir)
     _require_database(folder)
     result = check_database(folder.database, full=args.full)
@@ -78,6 +83,12 @@ def run_check(args: argparse.Namespace, data_dir: Path) -> int:
     for problem in result.problems:
         print(f"  - {problem}")
     print(_restore_advice(folder))
+    summary = ngettext(
+        "The database {path} did not pass the check ({count} problem); it was not changed.",
+        "The database {path} did not pass the check ({count} problems); it was not changed.",
+        len(result.problems),
+    ).format(path=folder.database, count=len(result.problems))
+    print(_("tejido: {message}").format(message=summary), file=sys.stderr)
     return 1
 
 

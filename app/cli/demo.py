@@ -9,7 +9,7 @@ from pathlib import Path
 from app.cli.common import open_services
 from app.i18n import _
 from app.services.demo import SCALES, fill_demo
-from app.settings import update_settings
+from app.settings import load_settings, update_settings
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,7 +30,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
         summary = fill_demo(services.db, args.scale, progress)
-    update_settings(data_dir, first_run_done=True, extra={"demo": True})
+    update_settings(
+        data_dir, first_run_done=True, extra={**load_settings(data_dir).extra, "demo": True}
+    )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(

@@ -1,9 +1,11 @@
 """``tejido people import FILE``: import people and their organisations from a spreadsheet.
 
 The file is read and checked first; the import itself is one transaction, after a backup.
-``--dry-run`` says what would happen and writes nothing. Rows that cannot be read are reported
-with their line number as Excel shows it (the header is line 1); the exit status is 0 whenever
-the import ran, and 1 with one line on stderr when the whole file is refused.
+``--dry-run`` says what would happen and writes nothing at all: it only reads an existing,
+up-to-date data folder (no folder or database is created, no lock, no backup). Rows that cannot
+be read are reported with their line number as Excel shows it (the header is line 1); the exit
+status is 0 whenever the import ran, and 1 with one line on stderr when the whole file (or,
+in a dry run, a missing or out-of-date data folder) is refused.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         choices=POLICIES,
         default="skip",
         help=_(
-            "what to do with a row whose name or phone matches someone already there "
-            "(default: skip)"
+            "what to do with a row whose name or phone matches someone already there: skip it, "
+            "create a new person anyway, or update that person by filling in only what is "
+            "missing (default: skip)"
         ),
     )
     importing.set_defaults(handler=run_import)
@@ -49,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_import(args: argparse.Namespace, data_dir: Path) -> int:
     """Preview the file, then import it unless ``--dry-run``; print the summary."""
-    with open_services(data_dir) as services:
+    with open_services(data_dir, write=not args.dry_run) as services:
         importer = ImportService(services.db, services.folder)
         plan = importer.preview(args.file, policy=args.duplicates)
         summary = plan.summary() if args.dry_run else importer.apply(plan)
@@ -69,6 +72,11 @@ def print_summary(summary: ImportSummary) -> None:
     print(_("People created: {count}").format(count=summary.created))
     print(_("People updated: {count}").format(count=summary.updated))
     print(_("Organisations created: {count}").format(count=summary.organisations_created))
+    for name in summary.organisations_restored:
+        if summary.dry_run:
+            print(_("Organisation {name} will be brought back from the trash.").format(name=name))
+        else:
+            print(_("Organisation {name} brought back from the trash.").format(name=name))
     print(_("Possible duplicates: {count}").format(count=len(summary.duplicates)))
     print(_("Rows rejected: {count}").format(count=len(summary.rejected)))
     if summary.backup:
@@ -90,8 +98,8 @@ def _duplicate_line(duplicate: DuplicateMatch) -> str:
             "new person anyway."
         ),
         "update": _(
-            "Line {line}: {name} looks like {matched}, already in the directory; that person "
-            "was updated."
+            "Line {line}: {name} looks like {matched}, already in the directory; treated as "
+            "that person, only what was missing was filled in."
         ),
     }
     in_file = {

@@ -2,16 +2,17 @@
 
 Every backup is a verified copy made with SQLite's online backup API (see :mod:`app.backup_files`).
 Retention (:func:`backups_to_delete`) keeps one backup a day for a week, one a week for a month
-and one a month for a year; the newest three of any kind are always kept. When the settings name
-an extra copy folder (a USB stick), every backup is copied there too; a missing stick is a
-warning in the result, not a failure.
+and one a month for a year; the newest three of any kind are always kept, and a backup made
+before a restore, an import or a merge stays at least 30 days. When the settings name an extra
+copy folder (a USB stick), every backup is copied there too, into a subfolder of this data
+folder's own (several laptops may share one stick, and each prunes only its own copies); a
+missing stick is a warning in the result, not a failure.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,9 +20,8 @@ from pathlib import Path
 
 from app.backup_files import (
     BackupFile,
-    backups_to_delete,
     copy_database,
-    copy_file_into,
+    copy_file_as,
     describe,
     install_database,
     integrity_problem,
@@ -29,12 +29,18 @@ from app.backup_files import (
     make_backup_file,
     write_verified_copy,
 )
+from app.backup_retention import backups_to_delete
 from app.db import Database
-from app.errors import BackupError, DatabaseError, NewerDatabaseError, ValidationError
+from app.errors import BackupError, DatabaseError, NewerDatabaseError
 from app.i18n import _
 from app.migrate import KNOWN_REVISIONS, database_revision, migrate
+from app.services.backup_copies import (
+    choose_copy_folder,
+    chosen_copy_folder,
+    copy_to_extra_folder,
+    own_copy_folder,
+)
 from app.services.context import DataFolder
-from app.settings import load_settings, update_settings
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +93,7 @@ class BackupService:
         """Make a verified backup now (and its extra copy); raises :class:`BackupError`."""
         self._require_database()
         made = make_backup_file(self.folder.database, self.folder.backups, reason)
-        copy_path, copy_problem = self._copy_to_extra_folder(made.path)
+        copy_path, copy_problem = copy_to_extra_folder(self.folder, made.path)
         return _info(made, copy_path=copy_path, copy_problem=copy_problem)
 
     def save_copy(self, target: Path) -> BackupInfo:
@@ -121,12 +127,16 @@ class BackupService:
         return made
 
     def prune(self, now: datetime | None = None) -> list[Path]:
-        """Delete the backups the retention rule lets go (here and in the extra folder)."""
+        """Delete the backups the retention rule lets go, here and in this folder's own copies.
+
+        In the extra copy folder only this data folder's subfolder is looked at: the backups of
+        another laptop or data folder sharing the stick are never touched.
+        """
         now = now or datetime.now()
         folders = [self.folder.backups]
-        extra = self.copy_folder()
-        if extra is not None and extra.is_dir():
-            folders.append(extra)
+        own = own_copy_folder(self.folder.root, create_id=False)
+        if own is not None and own.is_dir():
+            folders.append(own)
         deleted: list[Path] = []
         for folder in folders:
             for found in backups_to_delete(list_backup_files(folder), now):
@@ -139,25 +149,19 @@ class BackupService:
         return deleted
 
     def copy_folder(self) -> Path | None:
-        """The extra copy folder from the settings, or ``None``."""
-        chosen = load_settings(self.folder.root).backup_copy_dir
-        return Path(chosen) if chosen else None
+        """The extra copy folder from the settings (as the person chose it), or ``None``."""
+        return chosen_copy_folder(self.folder.root)
+
+    def copy_subfolder(self) -> Path | None:
+        """Where this data folder's copies go inside the extra copy folder, or ``None``.
+
+        A subfolder of its own, so data folders sharing one USB stick never prune each other's.
+        """
+        return own_copy_folder(self.folder.root)
 
     def set_copy_folder(self, folder: Path | None) -> None:
         """Choose (or with ``None`` stop using) the extra copy folder; it must exist now."""
-        value = None
-        if folder is not None:
-            folder = folder.expanduser().absolute()
-            if not folder.is_dir():
-                raise ValidationError(
-                    _("The folder {folder} does not exist.").format(folder=folder), field="folder"
-                )
-            if folder.resolve() in (self.folder.root.resolve(), self.folder.backups.resolve()):
-                raise ValidationError(
-                    _("Choose a folder on another disk, such as a USB stick."), field="folder"
-                )
-            value = str(folder)
-        update_settings(self.folder.root, backup_copy_dir=value)
+        choose_copy_folder(self.folder, folder)
 
     def restore(self, path: Path) -> RestoreResult:
         """Replace the current data with the backup at ``path``.
@@ -192,26 +196,14 @@ class BackupService:
                 )
             )
 
-    def _copy_to_extra_folder(self, made: Path) -> tuple[Path | None, str | None]:
-        folder = self.copy_folder()
-        if folder is None:
-            return None, None
-        if not folder.is_dir():
-            log.warning("extra backup folder not available")
-            return None, _(
-                "The extra copy folder {folder} is not available (is the USB stick plugged "
-                "in?). The backup was made and is kept in {backups}."
-            ).format(folder=folder, backups=self.folder.backups)
-        try:
-            return copy_file_into(made, folder), None
-        except OSError as error:
-            log.warning("extra backup copy failed: %s", error.strerror)
-            return None, _(
-                "The backup could not be copied to {folder} ({reason}). The backup was made "
-                "and is kept in {backups}."
-            ).format(folder=folder, reason=error.strerror or error, backups=self.folder.backups)
-
     def _check_restorable(self, path: Path) -> None:
+        if path.is_dir():
+            raise BackupError(
+                _(
+                    "{path} is a folder; choose the backup file inside it (tejido-….db). Your "
+                    "current data was not changed."
+                ).format(path=path)
+            )
         if not path.is_file():
             raise BackupError(
                 _("The file {path} does not exist. Your current data was not changed.").format(
@@ -221,7 +213,7 @@ class BackupService:
         if path.resolve() == self.folder.database.resolve():
             raise BackupError(_("{path} is the database in use, not a backup.").format(path=path))
         try:
-            revision = database_revision(path)
+            revision = database_revision(path, recover=False)  # a backup is never written to
         except DatabaseError as error:
             raise BackupError(_not_a_backup(path)) from error
         if revision is None:
@@ -263,15 +255,19 @@ class BackupService:
         return self._keep_damaged(live)
 
     def _keep_damaged(self, live: Path) -> BackupInfo:
-        """A raw copy of a damaged live file (it cannot pass a check), kept out of the rotation."""
+        """A raw copy of a damaged live file (it cannot pass a check), kept out of the rotation.
+
+        Each file is written to a temporary name and renamed, the database last; an earlier
+        copy is never overwritten (a serial is added to the name).
+        """
         now = datetime.now()
-        target = self.folder.backups / f"damaged-{now:%Y%m%d-%H%M%S}.db"
         try:
             self.folder.backups.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-journal", "-wal"):
+            target = _free_name(self.folder.backups, f"damaged-{now:%Y%m%d-%H%M%S}")
+            for suffix in ("-journal", "-wal", ""):
                 source = live.with_name(live.name + suffix)
                 if source.exists():
-                    shutil.copyfile(source, target.with_name(target.name + suffix))
+                    copy_file_as(source, target.with_name(target.name + suffix))
         except OSError as error:
             raise BackupError(
                 _(
@@ -281,6 +277,14 @@ class BackupService:
             ) from error
         log.warning("current database was damaged; raw copy kept before restore")
         return BackupInfo(path=target, made_at=now, reason="damaged", size=target.stat().st_size)
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    """``folder/stem.db``, or ``stem-2.db``, ``stem-3.db``... when that name is taken."""
+    candidate, serial = folder / f"{stem}.db", 2
+    while any(candidate.with_name(candidate.name + s).exists() for s in ("", "-journal", "-wal")):
+        candidate, serial = folder / f"{stem}-{serial}.db", serial + 1
+    return candidate
 
 
 def _failed_restore(safety: BackupInfo | None) -> str:

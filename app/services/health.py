@@ -1,7 +1,9 @@
 """Is the database sound? Quick and full checks, and a marker that tells an unclean shutdown.
 
 The checks read the file through their own read-only SQLite connection and never migrate or
-change it, so they also work on a damaged file, a file of junk or one from a newer Tejido.
+change it, so they also work on a damaged file, a file of junk or one from a newer Tejido. The
+one exception is a write that a crash left unfinished in the live database: SQLite rolls it back
+first (as the next normal open would), so a hot journal is not reported as damage.
 At start the GUI calls :func:`was_unclean_shutdown` then :func:`mark_running`, runs the full check
 after an unclean shutdown (the quick one otherwise), and calls :func:`mark_clean_exit` on exit.
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.backup_files import integrity_problem
+from app.backup_files import integrity_problem, recover_hot_journal
 from app.db import Database
 from app.errors import DatabaseError
 from app.i18n import _
@@ -52,16 +54,20 @@ class CheckResult:
         return sum(count for _table, count in self.counts)
 
 
-def check_database(path: Path, *, full: bool = False) -> CheckResult:
-    """Check the database file at ``path`` without changing it.
+def check_database(path: Path, *, full: bool = False, recover: bool = True) -> CheckResult:
+    """Check the database file at ``path`` without changing its data.
 
     The quick check runs ``PRAGMA quick_check`` and makes sure the schema is one this program
     knows; the full one runs ``integrity_check`` and ``foreign_key_check`` and counts the records.
+    With ``recover`` (for the live database) a write a crash left unfinished is rolled back
+    first; pass ``recover=False`` to look at a backup, which is then never written to.
     """
     if not path.exists():
         return _failed(_("There is no database at {path}.").format(path=path), full=full)
+    if recover:
+        recover_hot_journal(path)
     try:
-        revision = database_revision(path)
+        revision = database_revision(path, recover=False)
     except DatabaseError as error:
         return _failed(str(error), full=full)
     except OSError as error:

@@ -203,21 +203,36 @@ class OrganisationService:
         return set_deleted(self.db, Organisation, ids, None)
 
 
-def find_or_create_organisation(s: Session, name: str) -> tuple[str, bool]:
-    """Inside an open session: ``(id, created)`` for the organisation called ``name``."""
+def find_or_create_organisation(
+    s: Session, name: str, *, restored: list[str] | None = None
+) -> tuple[str, bool]:
+    """Inside an open session: ``(id, created)`` for the organisation called ``name``.
+
+    The name is compared folded (no case, accents or extra spaces); merged organisations are
+    never used. A live organisation wins. When the only one of that name is in the trash, it is
+    brought back from the trash (pickers never show trashed organisations, so a membership of
+    it would be invisible) and its stored name is appended to ``restored`` when given. When
+    there is none, it is created.
+    """
     key = text.fold(name)
-    found = s.scalar(
-        select(Organisation.id)
+    found = s.scalars(
+        select(Organisation)
         .where(Organisation.name_key == key, Organisation.merged_into_id.is_(None))
         .order_by(Organisation.deleted_at.is_not(None), Organisation.created_at)
         .limit(1)
-    )
-    if found:
-        return found, False
-    organisation = Organisation(name=text.clean(name), name_key=key)
-    s.add(organisation)
-    s.flush()
-    return organisation.id, True
+    ).first()
+    if found is None:
+        found = Organisation(name=text.clean(name), name_key=key)
+        s.add(found)
+        s.flush()
+        return found.id, True
+    if found.deleted_at is not None:
+        found.deleted_at = None
+        s.flush()
+        log.info("organisation brought back from the trash: %s", found.id)
+        if restored is not None:
+            restored.append(found.name)
+    return found.id, False
 
 
 def _gone() -> str:

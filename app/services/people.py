@@ -192,7 +192,11 @@ class PeopleService:
             return read_person(s, person_id)
 
     def save(self, data: PersonData) -> PersonData:
-        """Validate and save a person (new when ``data.id`` is ``None``); returns what was saved."""
+        """Validate and save a person (new when ``data.id`` is ``None``); returns what was saved.
+
+        Organisations named in ``data.memberships`` without an id are found or created in the same
+        transaction: when the person is refused, no organisation is left behind.
+        """
         values = validate_person(data)
         with self.db.session() as s:
             person = save_values(s, Person, data.id, values, _gone())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import Consent, Membership, Organisation, utcnow
-from app.services import text
+from app.services import text, validation
+from app.services.organisations import find_or_create_organisation
 from app.services.vocabulary import CONSENT_PURPOSES, MEMBERSHIP_ROLES
 
 log = logging.getLogger(__name__)
@@ -25,9 +26,13 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class MembershipData:
-    """A person's place in one organisation (``role`` from :data:`MEMBERSHIP_ROLES`)."""
+    """A person's place in one organisation (``role`` from :data:`MEMBERSHIP_ROLES`).
 
-    organisation_id: str
+    ``organisation_id`` is ``None`` for an organisation known only by ``organisation_name``: it is
+    found by that name, or created, in the same unit of work that saves the person.
+    """
+
+    organisation_id: str | None
     organisation_name: str = ""
     role: str = "member"
 
@@ -77,9 +82,33 @@ def read_consents(s: Session, person_id: str) -> tuple[ConsentData, ...]:
     )
 
 
+def resolve_new_organisations(s: Session, wanted: Sequence[MembershipData]) -> list[MembershipData]:
+    """Inside an open session: ``wanted`` with an id for every organisation given only by name.
+
+    A name already in the directory is that organisation; another one is created here, so it is
+    kept only if the rest of the unit of work (the person, their consent) is saved too.
+    """
+    resolved = []
+    for item in wanted:
+        if item.organisation_id is None:
+            name = validation.check_required(
+                text.clean(item.organisation_name), "memberships", _("The name of the organisation")
+            )
+            organisation_id, created = find_or_create_organisation(s, name)
+            if created:
+                log.info("organisation %s created with a person", organisation_id)
+            item = replace(item, organisation_id=organisation_id)
+        resolved.append(item)
+    return resolved
+
+
 def save_memberships(s: Session, person_id: str, wanted: Sequence[MembershipData]) -> None:
-    """Make the person's live memberships exactly ``wanted`` (removed ones go to the trash)."""
-    wanted = list({item.organisation_id: item for item in wanted}.values())
+    """Make the person's live memberships exactly ``wanted`` (removed ones go to the trash).
+
+    Organisations given only by name are found or created first (:func:`resolve_new_organisations`).
+    """
+    resolved = resolve_new_organisations(s, wanted)
+    wanted = list({item.organisation_id: item for item in resolved}.values())
     ids = [item.organisation_id for item in wanted]
     live = select(Organisation.id).where(Organisation.merged_into_id.is_(None))
     if set(s.scalars(live.where(Organisation.id.in_(ids)))) != set(ids):

@@ -16,11 +16,17 @@ log = logging.getLogger(__name__)
 
 
 def newest_good_backup(folder: DataFolder) -> BackupInfo | None:
-    """The newest backup of ``folder`` that passes the quick check, or ``None``."""
-    service = BackupService(Database(folder.database), folder)
-    for backup in service.list():
-        if check_database(backup.path).ok:
-            return backup
+    """The newest backup of ``folder`` that passes the quick check, or ``None``.
+
+    The backups are only read (never recovered or written to), whatever lies beside them.
+    """
+    db = Database(folder.database)
+    try:
+        for backup in BackupService(db, folder).list():
+            if check_database(backup.path, recover=False).ok:
+                return backup
+    finally:
+        db.dispose()
     return None
 
 

@@ -93,7 +93,27 @@ def planned_counts(summary: ImportSummary) -> str:
                 organisations,
             ),
         ]
+        + _restored_line(summary, future=True)
     )
+
+
+def _restored_line(summary: ImportSummary, future: bool) -> list[tuple[str, int]]:
+    restored = len(summary.organisations_restored)
+    if not restored:
+        return []
+    if future:
+        text = ngettext(
+            "{count} organisation will be brought back from the trash.",
+            "{count} organisations will be brought back from the trash.",
+            restored,
+        )
+    else:
+        text = ngettext(
+            "{count} organisation was brought back from the trash.",
+            "{count} organisations were brought back from the trash.",
+            restored,
+        )
+    return [(text, restored)]
 
 
 def done_counts(summary: ImportSummary) -> str:
@@ -118,21 +138,33 @@ def done_counts(summary: ImportSummary) -> str:
             organisations,
         ),
     ]
-    if warnings:
-        counts.append(
-            (
-                ngettext(
-                    "{count} value was not understood and was left out.",
-                    "{count} values were not understood and were left out.",
-                    warnings,
-                ),
-                warnings,
-            )
-        )
+    counts += _restored_line(summary, future=False)
     text = _lines(counts)
     if summary.backup is not None:
         text += "\n" + _("A backup was made just before: {path}").format(path=summary.backup)
+    if warnings:
+        text += (
+            "\n\n"
+            + _("Notes on rows that were imported:")
+            + "\n"
+            + warnings_report(summary.warnings)
+        )
     return text
+
+
+MAX_LISTED_WARNINGS = 20
+
+
+def warnings_report(warnings: Sequence[Any]) -> str:
+    """The first notes on imported rows (a value left out, a consent not recorded again)."""
+    lines = [
+        _("Row {line}: {message}").format(line=w.line, message=w.message)
+        for w in warnings[:MAX_LISTED_WARNINGS]
+    ]
+    if len(warnings) > MAX_LISTED_WARNINGS:
+        rest = len(warnings) - MAX_LISTED_WARNINGS
+        lines.append(ngettext("…and {count} more.", "…and {count} more.", rest).format(count=rest))
+    return "\n".join(lines)
 
 
 COLUMNS: tuple[TextColumn[RowOutcome], ...] = (

@@ -43,6 +43,7 @@ class MainWindow(Retranslatable, QMainWindow):
         super().__init__()
         self.services = services
         self._switch_folder = switch_folder
+        self._leaving = False  # unsaved changes already settled: closing asks nothing more
         self.background_threads: list = []
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
@@ -132,6 +133,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setCurrentIndex(int(state.value("window/tab", 1)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._leaving and not self.may_leave():
+            event.ignore()
+            return
         state = QSettings()
         state.setValue("window/geometry", self.saveGeometry())
         state.setValue("window/tab", self.tabs.currentIndex())
@@ -139,6 +143,31 @@ class MainWindow(Retranslatable, QMainWindow):
             thread.join(timeout=60)  # a backup in progress finishes before the data closes
         super().closeEvent(event)
         self.closed.emit()
+
+    def may_leave(self) -> bool:
+        """Whether this data folder can be left without losing what was typed.
+
+        Unsaved changes on "Our organisation" are saved or discarded as the person chooses;
+        False when they cancel, or when the save is refused (the problem is then shown by its
+        field, on the tab).
+        """
+        if not self.profile_tab.has_unsaved_changes():
+            return True
+        self.tabs.setCurrentWidget(self.profile_tab)
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _(
+                "The changes to “Our organisation” are not saved yet. Save them before leaving? "
+                "Discard throws them away; Cancel goes back to them."
+            ),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.profile_tab.save()
+        return answer == buttons.Discard
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -183,8 +212,10 @@ class MainWindow(Retranslatable, QMainWindow):
     def _on_backups(self) -> None:
         from app.views.dialogs.backups_dialog import BackupsDialog
 
-        BackupsDialog(self.services, self).exec()
-        self.refresh_all()
+        dialog = BackupsDialog(self.services, self)
+        dialog.exec()
+        if dialog.restored is not None:  # otherwise the forms keep what is being typed
+            self.refresh_all()
 
     def _on_about(self) -> None:
         from app.views.dialogs.about_dialog import AboutDialog
@@ -198,8 +229,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self._update_title()
 
     def switch_folder(self, path: Path) -> None:
-        if self._switch_folder is not None:
+        """Close this data folder and open ``path``, unless unsaved changes keep the person here."""
+        if self._switch_folder is None or not self.may_leave():
+            return
+        self._leaving = True
+        try:
             self._switch_folder(path)
+        finally:
+            self._leaving = False
 
     # -- drag and drop ----------------------------------------------------------------------
 

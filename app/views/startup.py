@@ -60,7 +60,9 @@ def open_example_data(window, folder) -> None:  # type: ignore[no-untyped-def]
                 fill_demo(services.db, "small", progress)
             finally:
                 services.db.dispose()
-        update_settings(folder, first_run_done=True, extra={"demo": True})
+        update_settings(
+            folder, first_run_done=True, extra={**load_settings(folder).extra, "demo": True}
+        )
         return folder
 
     run_job(window, _("Preparing the example data…"), work, window.switch_folder, cancellable=False)

@@ -11,7 +11,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.errors import NewerDatabaseError, TejidoError
+from app.errors import DatabaseError, NewerDatabaseError, TejidoError
 from app.i18n import _, format_datetime
 from app.services.context import DataFolder
 from app.services.health import check_database, mark_running, was_unclean_shutdown
@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 def open_checked(folder: DataFolder) -> Services | None:
     """Check, (if needed) recover, migrate and open ``folder``; ``None`` when the person quits.
 
-    Raises :class:`TejidoError` for problems that need no choice (a newer database).
+    Only a damaged database leads to the offer of a backup; any other problem (a backup that
+    could not be made before an upgrade, a data folder that cannot be used) is shown as it is.
+    Raises :class:`NewerDatabaseError` for a database from a newer Tejido (no choice to make).
     """
     if folder.database.exists():
         unclean = was_unclean_shutdown(folder)
@@ -37,10 +39,14 @@ def open_checked(folder: DataFolder) -> Services | None:
         services = build_services(folder)
     except NewerDatabaseError:
         raise
-    except TejidoError as error:
+    except DatabaseError as error:
         if not _offer_restore(folder, str(error)):
             return None
         services = build_services(folder)
+    except TejidoError as error:
+        log.warning("data folder not opened: %s", type(error).__name__)
+        QMessageBox.critical(None, _("Tejido cannot open the data"), str(error))
+        return None
     mark_running(folder)
     return services
 

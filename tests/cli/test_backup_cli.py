@@ -103,10 +103,30 @@ def test_check_a_healthy_database(tejido, folder: Path) -> None:
 
 def test_check_a_file_of_junk(tejido, data_dir: Path) -> None:
     (data_dir / "tejido.db").write_bytes(os.urandom(10_000))
-    code, out, _err = tejido("check", "--data-dir", str(data_dir))
+    code, out, err = tejido("check", "--data-dir", str(data_dir))
     assert code == 1
     assert "not a Tejido database" in out
     assert "No backup was found" in out
+    assert len(err.strip().splitlines()) == 1  # one summary line for scripts and logs
+    assert "did not pass the check" in err and str(data_dir / "tejido.db") in err
+
+
+def test_check_and_backup_after_a_crash_in_the_middle_of_a_write(tejido, services) -> None:
+    from tests.services.test_health import crash_mid_write, fill, half_done_rows
+
+    fill(services)
+    services.db.dispose()
+    root, live = services.folder.root, services.folder.database
+    crash_mid_write(live)
+    code, out, err = tejido("check", "--full", "--data-dir", str(root))
+    assert (code, err) == (0, "") and out.startswith("Healthy") and "records: 300" in out
+    assert half_done_rows(live) == 0
+
+    crash_mid_write(live)
+    code, out, err = tejido("backup", "--data-dir", str(root))
+    assert (code, err) == (0, "")
+    made = Path(out.strip().splitlines()[0])
+    assert integrity_problem(made) is None and half_done_rows(made) == 0
 
 
 def test_check_a_corrupted_page_names_the_newest_backup(tejido, services: Services) -> None:
@@ -184,6 +204,17 @@ def test_restore_of_junk_is_refused_and_changes_nothing(
     before = live.read_bytes()
     code, _out, err = tejido("restore", str(junk), "--data-dir", str(folder))
     assert code == 1 and "not a Tejido backup" in err
+    assert live.read_bytes() == before
+
+
+def test_restore_of_a_folder_says_to_choose_the_file_inside(tejido, folder: Path) -> None:
+    _code, out, _err = tejido("backup", "--data-dir", str(folder))
+    backups = Path(out.strip()).parent
+    live = folder / "tejido.db"
+    before = live.read_bytes()
+    code, _out, err = tejido("restore", str(backups), "--data-dir", str(folder))
+    assert code == 1 and "is a folder; choose the backup file inside it" in err
+    assert "does not exist" not in err
     assert live.read_bytes() == before
 
 

@@ -84,3 +84,31 @@ def test_older_database_is_backed_up_before_migrating(tmp_path: Path, monkeypatc
     assert ran == [db]
     backups = list((tmp_path / "backups").glob("tejido-*-before-upgrade.db"))
     assert len(backups) == 1
+
+
+def test_a_crash_mid_write_is_rolled_back_before_reading_the_revision(tmp_path: Path) -> None:
+    from app.migrate import database_revision
+    from tests.services.test_health import crash_mid_write, half_done_rows
+
+    db = tmp_path / "t.db"
+    migrate(db, tmp_path / "backups")
+    con = sqlite3.connect(db)
+    con.executemany(
+        "INSERT INTO people (id, full_name, given_name, family_name, name_key, gender, email, "
+        "phone, phone_key, preferred_language, expertise, interests, accessibility_needs, "
+        "notes, created_at, updated_at) VALUES (?, 'P', '', '', 'p', 'not_stated', '', '', '', "
+        "'', '', '', '', ?, '2026-01-01', '2026-01-01')",
+        [(f"id-{i}", "n" * 300) for i in range(300)],
+    )
+    con.commit()
+    con.close()
+    crash_mid_write(db)
+    before = db.read_bytes()
+
+    with pytest.raises(DatabaseError, match="cannot be read"):
+        database_revision(db, recover=False)  # a backup is only looked at, never rolled back
+    assert db.read_bytes() == before
+
+    assert database_revision(db) == SCHEMA_HEAD
+    assert migrate(db, tmp_path / "backups") is False
+    assert half_done_rows(db) == 0

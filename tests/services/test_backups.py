@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.backup_files import backups_to_delete, integrity_problem
+from app.backup_files import integrity_problem
+from app.backup_retention import backups_to_delete
 from app.errors import BackupError, NewerDatabaseError, ValidationError
 from app.services.backups import BackupService
 from app.services.people import PersonData
@@ -78,8 +79,23 @@ def test_retention_always_keeps_the_newest_three() -> None:
     ancient = [Fake(NOW - timedelta(days=800 + d), "before-upgrade") for d in range(5)]
     doomed = backups_to_delete(ancient, NOW)
     assert doomed == ancient[3:]
-    same_day = [Fake(NOW - timedelta(minutes=m), "before-import") for m in range(5)]
+    same_day = [Fake(NOW - timedelta(minutes=m), "manual") for m in range(5)]
     assert backups_to_delete(same_day, NOW) == same_day[3:]
+
+
+@pytest.mark.parametrize("reason", ["before-restore", "before-import", "before-merge"])
+def test_a_backup_the_person_was_told_about_is_kept_thirty_days(reason: str) -> None:
+    newer = [Fake(NOW - timedelta(hours=h)) for h in range(1, 4)]
+    told = Fake(NOW - timedelta(days=2, hours=1), reason)
+    newer_same_day = Fake(NOW - timedelta(days=2), "manual")
+    plain = Fake(NOW - timedelta(days=2, hours=2), "manual")
+    backups = [*newer, newer_same_day, told, plain]
+    assert backups_to_delete(backups, NOW) == [plain]  # the rule still prunes the rest
+    for days in (10, 27):  # still under 30 days old
+        later = NOW + timedelta(days=days)
+        assert told not in backups_to_delete([*backups, Fake(later)], later)
+    a_month_on = NOW + timedelta(days=31)
+    assert told in backups_to_delete([*backups, Fake(a_month_on)], a_month_on)
 
 
 def test_retention_over_a_year_and_a_half_of_daily_backups() -> None:
@@ -169,9 +185,10 @@ def foreign_database(tmp_path: Path) -> Path:
         (lambda s, t: junk_file(t), BackupError),
         (lambda s, t: foreign_database(t), BackupError),
         (lambda s, t: t / "missing.db", BackupError),
+        (lambda s, t: s.folder.backups.parent, BackupError),
         (future_backup, NewerDatabaseError),
     ],
-    ids=["junk", "not-tejido", "missing", "newer"],
+    ids=["junk", "not-tejido", "missing", "a-folder", "newer"],
 )
 def test_restore_refuses_and_changes_nothing(
     services: Services, backups: BackupService, tmp_path: Path, make_file, error
@@ -223,6 +240,109 @@ def test_restore_over_a_damaged_database(
     assert result.safety.path not in {b.path for b in backups.list()}
 
 
+def test_damaged_files_kept_in_the_same_second_never_overwrite_each_other(
+    services: Services, backups: BackupService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.services.backups as module
+
+    class SameSecond(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def]
+            return datetime(2026, 5, 20, 12, 0, 0)
+
+    services.people.save(PersonData(full_name="Ana Ruiz"))
+    made = backups.make_now()
+    monkeypatch.setattr(module, "datetime", SameSecond)
+    live = services.folder.database
+    kept = []
+    for _attempt in range(2):
+        services.db.dispose()
+        junk = os.urandom(live.stat().st_size)
+        live.write_bytes(junk)
+        result = backups.restore(made.path)
+        assert result.safety is not None and result.safety.reason == "damaged"
+        kept.append((result.safety.path, junk))
+    assert [path.name for path, _junk in kept] == [
+        "damaged-20260520-120000.db",
+        "damaged-20260520-120000-2.db",
+    ]
+    assert all(path.read_bytes() == junk for path, junk in kept)
+    assert not [p for p in services.folder.backups.iterdir() if p.name.endswith(".tmp")]
+    assert names(services) == {"Ana Ruiz"}
+
+
+def test_a_crash_in_the_middle_of_a_write_does_not_stop_a_backup(
+    services: Services, backups: BackupService
+) -> None:
+    from tests.services.test_health import crash_mid_write, fill, half_done_rows
+
+    fill(services)
+    services.db.dispose()
+    crash_mid_write(services.folder.database)
+
+    made = backups.make_now()
+
+    assert integrity_problem(made.path) is None
+    assert half_done_rows(made.path) == 0 and half_done_rows(services.folder.database) == 0
+    assert services.people.count() == 300
+
+
+def test_restore_over_a_database_left_mid_write(services: Services, backups: BackupService) -> None:
+    from app.services.health import check_database
+    from tests.services.test_health import crash_mid_write, fill, half_done_rows
+
+    fill(services, 10)
+    made = backups.make_now()
+    fill(services, 290)
+    services.db.dispose()
+    crash_mid_write(services.folder.database)
+
+    result = backups.restore(made.path)
+
+    assert services.people.count() == 10
+    assert result.safety is not None and result.safety.reason == "before-restore"
+    assert half_done_rows(result.safety.path) == 0
+    assert (
+        dict(check_database(result.safety.path, full=True, recover=False).counts)["people"] == 300
+    )
+
+
+def test_a_write_ahead_log_left_by_a_crash_is_played_back(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.db
+    from app.backup_files import recover_hot_journal
+    from app.services.context import DataFolder
+    from app.services.registry import build_services
+
+    monkeypatch.setattr(app.db, "journal_mode_for", lambda version: "WAL")
+    services = build_services(DataFolder(data_dir))
+    services.people.save(PersonData(full_name="Ana Ruiz"))
+    live = services.folder.database
+    wal = live.with_name("tejido.db-wal")
+    assert wal.stat().st_size > 0  # Ana is only in the log yet
+    crashed = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+    services.db.dispose()
+    for name, data in crashed.items():  # the files as a crash would have left them
+        (data_dir / name).write_bytes(data)
+
+    assert recover_hot_journal(live) is True
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert people_in_file(live) == {"Ana Ruiz"}
+    assert "Ana Ruiz" in people_in_file(BackupService(services.db, services.folder).make_now().path)
+
+
+def test_a_broken_reference_is_named_in_the_check(services: Services) -> None:
+    services.people.save(PersonData(full_name="Ana Ruiz"))
+    services.db.dispose()
+    con = sqlite3.connect(services.folder.database)
+    con.execute("UPDATE people SET merged_into_id = 'nobody'")
+    con.commit()
+    con.close()
+    problem = integrity_problem(services.folder.database)
+    assert problem == "foreign key check failed in table people"
+
+
 def test_backup_into_read_only_folder_is_a_clear_error(
     services: Services, backups: BackupService
 ) -> None:
@@ -268,11 +388,68 @@ def test_extra_copy_folder_gets_every_backup(
     stick.mkdir()
     backups.set_copy_folder(stick)
     assert backups.copy_folder() == stick
+    own = backups.copy_subfolder()
+    assert own is not None and own.parent == stick
     made = backups.make_now()
     assert made.copy_problem is None
-    assert made.copy_path == stick / made.path.name
+    assert made.copy_path == own / made.path.name
     assert made.copy_path.read_bytes() == made.path.read_bytes()
-    assert sorted(p.name for p in stick.iterdir()) == [made.path.name]
+    assert [p.name for p in stick.iterdir()] == [own.name]
+    assert sorted(p.name for p in own.iterdir()) == [made.path.name]
+    # the data folder keeps its subfolder: the same one next time, whoever asks
+    assert BackupService(services.db, services.folder).copy_subfolder() == own
+
+
+def test_data_folders_sharing_a_stick_never_prune_each_other(
+    services: Services, backups: BackupService, tmp_path: Path
+) -> None:
+    from app.services.context import DataFolder
+    from app.services.registry import build_services
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    backups.set_copy_folder(stick)
+    (tmp_path / "other-laptop").mkdir()
+    other = build_services(DataFolder(tmp_path / "other-laptop"))
+    try:
+        other.backups.set_copy_folder(stick)
+        mine, theirs = backups.copy_subfolder(), other.backups.copy_subfolder()
+        assert mine is not None and theirs is not None and mine != theirs
+        now = datetime.now()
+        recent = [now - timedelta(days=d) for d in (1, 2, 4)]  # the newest three always stay
+        their_recent = [fake_backup_file(theirs, when) for when in recent]
+        their_old = [fake_backup_file(theirs, now - timedelta(days=d)) for d in (400, 500)]
+        my_recent = [fake_backup_file(mine, when) for when in recent]
+        my_old = fake_backup_file(mine, now - timedelta(days=400))
+        not_ours = fake_backup_file(stick, now - timedelta(days=600))  # of the old layout
+
+        made = backups.automatic_if_due()  # makes a backup, copies it, applies the rule
+
+        assert made is not None and made.copy_path == mine / made.path.name
+        assert all(p.exists() for p in [*their_recent, *their_old, not_ours])
+        assert not my_old.exists() and all(p.exists() for p in my_recent)
+        other.backups.prune()
+        assert not any(p.exists() for p in their_old)  # their own rule still works on theirs
+        assert made.copy_path.exists() and all(p.exists() for p in my_recent)
+    finally:
+        other.db.dispose()
+
+
+def test_the_folder_id_is_made_once_and_keeps_other_settings(
+    services: Services, backups: BackupService, tmp_path: Path
+) -> None:
+    from app.settings import load_settings, update_settings
+
+    update_settings(services.folder.root, extra={"import_folder": "/somewhere"})
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    backups.set_copy_folder(stick)
+    first = load_settings(services.folder.root).extra
+    assert first["import_folder"] == "/somewhere" and first["folder_id"]
+    backups.set_copy_folder(None)
+    backups.set_copy_folder(stick)
+    assert load_settings(services.folder.root).extra == first
+    assert backups.copy_subfolder() == stick / f"tejido-backups-{first['folder_id']}"
 
 
 def test_missing_extra_copy_folder_is_a_warning(

@@ -130,6 +130,51 @@ def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
         read_table(path)
 
 
+def _workbook_with(tmp_path: Path, part: str, data: bytes | None) -> Path:
+    """A real workbook with one of its parts replaced by ``data`` (or left out when ``None``)."""
+    workbook = Workbook()
+    workbook.active.append(["Nombre", "Correo"])
+    workbook.active.append(["Ana Ruiz", "ana@example.org"])
+    good = tmp_path / "bueno.xlsx"
+    workbook.save(good)
+    damaged = tmp_path / "socias.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as archive:
+        for name in source.namelist():
+            if name != part:
+                archive.writestr(name, source.read(name))
+            elif data is not None:
+                archive.writestr(name, data)
+    return damaged
+
+
+@pytest.mark.parametrize(
+    ("part", "data"),
+    [
+        ("xl/worksheets/sheet1.xml", b"\x00garbage <<< not xml"),
+        ("xl/worksheets/sheet1.xml", b'<worksheet xmlns="http://schemas.openxmlformats.org/'),
+        ("xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row><c r='ZZZZZZZ'/></row>"),
+        ("xl/workbook.xml", b"garbage"),
+        ("xl/styles.xml", b"garbage"),
+    ],
+    ids=["garbage sheet", "cut-off sheet", "broken cell", "garbage workbook", "garbage styles"],
+)
+def test_a_workbook_with_damaged_xml_is_refused_plainly(
+    tmp_path: Path, part: str, data: bytes
+) -> None:
+    path = _workbook_with(tmp_path, part, data)
+    with pytest.raises(ImportRejected) as refused:
+        read_table(path)
+    assert str(refused.value) == (
+        "The file socias.xlsx is not a spreadsheet that Tejido can read (a damaged Excel file). "
+        "Open it in Excel or LibreOffice and save it as .xlsx or as CSV. Nothing was imported."
+    )
+
+
+def test_a_workbook_whose_sheet_is_missing_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportRejected, match="not a spreadsheet"):
+        read_table(_workbook_with(tmp_path, "xl/worksheets/sheet1.xml", None))
+
+
 def test_a_broken_encoding_is_refused_with_advice(tmp_path: Path) -> None:
     # 0x81 and 0x9d are neither UTF-8 here nor defined in Windows-1252.
     data = b"Nombre;Correo\r\nJos\x81 P\x9drez;j@x.org\r\n"

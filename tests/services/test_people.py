@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import NotFoundError, ValidationError
-from app.models import Consent, Membership, Person
+from app.models import Consent, Membership, Organisation, Person
 from app.services.organisations import OrganisationData
 from app.services.people import SORT_COLUMNS, ConsentData, MembershipData, PersonData
 from app.services.registry import Services
@@ -383,3 +383,52 @@ def test_a_merged_or_missing_person_is_not_found(services: Services) -> None:
     assert services.people.delete([twin.id]) == 0
     assert services.people.restore([twin.id]) == 0
     assert services.people.list(trash=True) == []
+
+
+def test_organisations_typed_by_name_are_created_with_the_person(services: Services) -> None:
+    paz = add_org(services, "La Paz")
+    ana = add(
+        services,
+        "Ana Ruiz",
+        memberships=(
+            MembershipData(None, "  Grupo   Nuevo ", role="volunteer"),
+            MembershipData(None, "la paz", role="staff"),  # already there: joined, not copied
+            MembershipData(None, "GRUPO NUEVO", role="volunteer"),  # the same new one again
+        ),
+    )
+    assert {(m.organisation_name, m.role) for m in ana.memberships} == {
+        ("Grupo Nuevo", "volunteer"),
+        ("La Paz", "staff"),
+    }
+    assert paz in {m.organisation_id for m in ana.memberships}
+    assert sorted(o.name for o in services.organisations.list()) == ["Grupo Nuevo", "La Paz"]
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        {"consents": (ConsentData(purpose="spam", granted_at=datetime(2024, 1, 1)),)},
+        {"memberships": (MembershipData(None, "Grupo Nuevo", role="chief"),)},
+        {"full_name": ""},
+    ],
+    ids=["bad consent", "bad role", "no name"],
+)
+def test_a_refused_person_leaves_no_new_organisation_behind(
+    services: Services, problem: dict[str, object]
+) -> None:
+    values: dict[str, object] = {
+        "full_name": "Ana Ruiz",
+        "memberships": (MembershipData(None, "Grupo Nuevo", role="volunteer"),),
+    }
+    with pytest.raises(ValidationError):
+        services.people.save(PersonData(**{**values, **problem}))  # type: ignore[arg-type]
+    with services.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Organisation)) == 0
+    assert table_counts(services) == (0, 0, 0)
+
+
+def test_an_organisation_typed_with_no_name_is_refused(services: Services) -> None:
+    with pytest.raises(ValidationError) as caught:
+        add(services, "Ana Ruiz", memberships=(MembershipData(None, "   "),))
+    assert caught.value.field == "memberships"
+    assert table_counts(services) == (0, 0, 0)

@@ -179,8 +179,10 @@ def test_extra_copy_folder_gets_the_next_backup(
     qtbot.mouseClick(dialog.backup_now_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(answers.told) == 1, timeout=10000)
     made = backups_of(services).list()[0]
-    assert (stick / made.path.name).is_file()
-    assert str(stick / made.path.name) in answers.told[0]
+    own = backups_of(services).copy_subfolder()  # each data folder has its own on the stick
+    assert own.parent == stick
+    assert (own / made.path.name).is_file()
+    assert str(own / made.path.name) in answers.told[0]
 
 
 def test_missing_copy_folder_is_a_warning_not_a_failure(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.i18n import current_language
 from app.services.demo import fill_demo
 from app.settings import load_settings
+from app.views.dialogs.backups_dialog import BackupsDialog
 from app.views.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +79,119 @@ def test_dropping_a_spreadsheet_opens_the_import(window, monkeypatch, tmp_path) 
     )
     window.dropEvent(event)
     assert opened == [sheet]
+
+
+class Asked(list):
+    """The questions asked, as ``(text, default button)``; each is answered with ``answer``."""
+
+    answer = QMessageBox.StandardButton.Cancel
+
+
+@pytest.fixture
+def asked(monkeypatch) -> Asked:
+    questions = Asked()
+
+    def question(_parent, _title, text, _buttons, default):
+        questions.append((text, default))
+        return questions.answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return questions
+
+
+def edit_profile(window: MainWindow, field: str = "municipality", text: str = "Huesca") -> None:
+    window.tabs.setCurrentWidget(window.directory_tab)
+    window.profile_tab.fields[field].setText(text)
+    assert window.profile_tab.has_unsaved_changes()
+
+
+def test_closing_with_unsaved_profile_changes_can_be_cancelled(window, asked, services) -> None:
+    closed = []
+    window.closed.connect(lambda: closed.append(True))
+    edit_profile(window)
+    assert not window.close()
+    assert window.isVisible() and not closed
+    assert "not saved" in asked[0][0] and asked[0][1] == QMessageBox.StandardButton.Save
+    assert window.tabs.currentWidget() is window.profile_tab  # shown where the changes are
+    assert window.profile_tab.fields["municipality"].text() == "Huesca"  # still there
+    window.profile_tab.refresh()  # nothing left to ask about when the test closes it
+
+
+def test_closing_can_save_the_profile_changes(window, asked, services) -> None:
+    edit_profile(window)
+    asked.answer = QMessageBox.StandardButton.Save
+    assert window.close()
+    assert services.profile.get().municipality == "Huesca"
+
+
+def test_closing_can_discard_the_profile_changes(window, asked, services) -> None:
+    before = services.profile.get()
+    edit_profile(window)
+    asked.answer = QMessageBox.StandardButton.Discard
+    assert window.close()
+    assert services.profile.get() == before
+
+
+def test_a_refused_save_keeps_the_window_open(window, asked, services) -> None:
+    edit_profile(window, "name", "")
+    asked.answer = QMessageBox.StandardButton.Save
+    assert not window.close()
+    assert window.isVisible()
+    assert window.profile_tab.form.error_text("name")  # the problem is shown by its field
+    assert services.profile.get().name == "Red Tejido Asociativo"
+    window.profile_tab.refresh()
+
+
+def test_closing_without_changes_asks_nothing(window, asked) -> None:
+    assert window.close()
+    assert asked == []
+
+
+def test_switching_folders_asks_first_and_can_be_cancelled(qtbot, services, asked, tmp_path):
+    fill_demo(services.db, "small")
+    switched: list[Path] = []
+    window = MainWindow(services, switch_folder=switched.append)
+    qtbot.addWidget(window)
+    edit_profile(window)
+    window.switch_folder(tmp_path)
+    assert switched == [] and len(asked) == 1
+    asked.answer = QMessageBox.StandardButton.Save
+    window.switch_folder(tmp_path)
+    assert switched == [tmp_path]
+    assert services.profile.get().municipality == "Huesca"
+
+
+def test_switching_then_closing_asks_only_once(qtbot, services, asked, tmp_path):
+    asked.answer = QMessageBox.StandardButton.Discard
+    window = MainWindow(services, switch_folder=lambda _path: window.close())
+    qtbot.addWidget(window)
+    edit_profile(window)
+    window.switch_folder(tmp_path)
+    assert not window.isVisible() and len(asked) == 1
+
+
+def test_the_backups_window_keeps_unsaved_profile_changes(window, monkeypatch) -> None:
+    monkeypatch.setattr(BackupsDialog, "exec", lambda self: 0)  # closed without a restore
+    edit_profile(window)
+    window.backups_action.trigger()
+    assert window.profile_tab.fields["municipality"].text() == "Huesca"
+    assert window.profile_tab.has_unsaved_changes()
+    window.profile_tab.refresh()
+
+
+def test_a_restore_reads_the_profile_again(window, services, monkeypatch) -> None:
+    def restore(self: BackupsDialog) -> int:
+        from dataclasses import replace
+
+        services.profile.save(replace(services.profile.get(), municipality="Teruel"))
+        self.restored = object()  # what a restore made here leaves
+        return 0
+
+    monkeypatch.setattr(BackupsDialog, "exec", restore)
+    edit_profile(window)
+    window.backups_action.trigger()
+    assert window.profile_tab.fields["municipality"].text() == "Teruel"
+    assert not window.profile_tab.has_unsaved_changes()
 
 
 def test_the_program_starts_and_quits_cleanly(tmp_path: Path) -> None:

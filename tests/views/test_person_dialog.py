@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from app.services.organisations import OrganisationData
 from app.services.people import MembershipData, PersonData
@@ -197,3 +197,40 @@ def test_enter_in_the_organisation_box_adds_it_without_saving(qtbot, services):
     qtbot.keyClick(dialog.memberships.picker.lineEdit(), Qt.Key.Key_Return)
     assert dialog.isVisible() and services.people.count() == 0
     assert dialog.memberships.table.item(0, 0).text() == "Casal Jove"
+
+
+def add_new_organisation(qtbot, dialog: PersonDialog, name: str) -> None:
+    dialog.memberships.picker.setEditText(name)
+    qtbot.mouseClick(dialog.memberships.add_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_refused_person_creates_no_organisation_until_saved(qtbot, dialog, services):
+    add_new_organisation(qtbot, dialog, "Grupo Nuevo")
+    dialog.widget("full_name").setText("Carlos Ruiz")
+    dialog.widget("email").setText("carlos-at-example")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "e-mail" in dialog.fields.error_text("email")
+    assert services.organisations.count() == 0  # nothing left behind by the refused save
+    assert dialog.memberships.table.item(0, 0).text() == "Grupo Nuevo (new organisation)"
+    dialog.widget("email").setText("carlos@example.org")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    [membership] = services.people.get(dialog.saved_id).memberships
+    assert membership.organisation_name == "Grupo Nuevo"
+    assert [o.name for o in services.organisations.list()] == ["Grupo Nuevo"]
+
+
+def test_a_person_merged_away_meanwhile_leaves_no_new_organisation(qtbot, services, monkeypatch):
+    """The save fails after the form was checked; cancelling then leaves the directory as it was."""
+    mar = services.people.save(PersonData(full_name="Mar Soto"))
+    other = services.people.save(PersonData(full_name="Mar Soto Gil"))
+    dialog = PersonDialog(services, mar.id)
+    qtbot.addWidget(dialog)
+    add_new_organisation(qtbot, dialog, "Grupo Nuevo")
+    services.duplicates.merge_people(other.id, [mar.id])  # someone merged her meanwhile
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    dialog.accept()
+    assert warned and "no longer exists" in warned[0]
+    dialog.reject()
+    assert services.organisations.count() == 0

@@ -293,3 +293,23 @@ def test_labels_are_set_again_when_the_language_changes(tab, monkeypatch) -> Non
     assert tab.fields["areas_of_action"].list.item(0).text() == "SOCIAL INCLUSION"
     assert tab.save_button.text() == "SAVE"
     assert tab.fields["logo"].choose_button.text() == "CHOOSE A FILE…"
+
+
+def test_an_image_over_2_mb_is_refused_without_reading_it(tab, tmp_path, monkeypatch) -> None:
+    huge = tmp_path / "poster.png"
+    with huge.open("wb") as out:
+        out.write(demo_logo_png())
+        out.truncate(2 * 1024 * 1024 + 1)  # sparse: big on paper, nothing to read
+    read: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    choose_file(monkeypatch, huge)
+    picker = tab.fields["logo"]
+
+    picker.choose_button.click()
+
+    assert picker.problem() == "The image is larger than 2 MB; use a smaller one."
+    assert picker.message.isVisibleTo(tab)
+    assert read == []  # refused from its size alone
+    assert picker.image_bytes() is None
+    assert not tab.save_button.isEnabled()

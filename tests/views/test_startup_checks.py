@@ -77,3 +77,70 @@ def test_an_unclean_shutdown_runs_the_full_check(data_dir: Path, monkeypatch) ->
     services = open_checked(folder)
     assert seen == [True]
     services.db.dispose()
+
+
+def _never_ask(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+    raise AssertionError("the person was asked about a restore")
+
+
+def test_a_crash_in_the_middle_of_a_write_opens_without_asking(data_dir: Path, monkeypatch) -> None:
+    from tests.services.test_health import crash_mid_write, half_done_rows
+
+    folder = _folder_with_a_backup(data_dir)
+    mark_running(folder)  # the crash left the marker: the full check runs
+    crash_mid_write(folder.database)
+    monkeypatch.setattr(QMessageBox, "question", _never_ask)
+    monkeypatch.setattr(QMessageBox, "critical", _never_ask)
+
+    services = open_checked(folder)
+
+    assert services is not None and services.people.count() == 300
+    services.db.dispose()
+    assert half_done_rows(folder.database) == 0
+    assert not list(folder.backups.glob("damaged-*"))
+    assert len(list(folder.backups.glob("tejido-*.db"))) == 1  # no restore, no older data
+
+
+def test_a_problem_that_is_not_damage_is_shown_as_it_is(data_dir: Path, monkeypatch) -> None:
+    import app.views.startup_checks as checks
+    from app.errors import BackupError
+
+    folder = _folder_with_a_backup(data_dir)
+    before = folder.database.read_bytes()
+    problem = "The backups folder cannot be created (disk full)."
+
+    def failing_build(_folder):  # type: ignore[no-untyped-def]
+        raise BackupError(problem)
+
+    shown = []
+    monkeypatch.setattr(checks, "build_services", failing_build)
+    monkeypatch.setattr(QMessageBox, "question", _never_ask)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+
+    assert open_checked(folder) is None
+    assert shown == [problem]
+    assert folder.database.read_bytes() == before
+    assert not list(folder.backups.glob("damaged-*"))
+
+
+def test_a_database_error_when_opening_offers_the_backup(data_dir: Path, monkeypatch) -> None:
+    import app.views.startup_checks as checks
+    from app.errors import DatabaseError
+
+    folder = _folder_with_a_backup(data_dir)
+    calls = []
+    real = checks.build_services
+
+    def failing_once(built_folder):  # type: ignore[no-untyped-def]
+        calls.append(built_folder)
+        if len(calls) == 1:
+            raise DatabaseError("The database cannot be read (disk I/O error).")
+        return real(built_folder)
+
+    asked = []
+    monkeypatch.setattr(checks, "build_services", failing_once)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
+    )
+    assert open_checked(folder) is None
+    assert len(asked) == 1 and "disk I/O error" in asked[0]

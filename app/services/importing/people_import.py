@@ -13,13 +13,17 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from app.backup_files import make_backup_file
 from app.db import Database
 from app.errors import ImportRejected, ValidationError
 from app.i18n import _
 from app.services.context import DataFolder
+from app.services.importing.checks import (
+    organisations_to_restore,
+    trashed_organisations,
+    with_consent_warnings,
+)
 from app.services.importing.headers import check_mapping, guess_mapping, has_name
 from app.services.importing.matching import (
     CREATE,
@@ -27,7 +31,6 @@ from app.services.importing.matching import (
     REJECT,
     SKIP,
     UPDATE,
-    DuplicateMatch,
     KeyIndex,
     RowOutcome,
     classify,
@@ -35,6 +38,7 @@ from app.services.importing.matching import (
     organisation_keys,
 )
 from app.services.importing.reader import Table, read_table
+from app.services.importing.summary import ImportSummary, RowWarning
 from app.services.importing.values import ParsedRow, RejectedRow, parse_row
 from app.services.importing.writing import cancelled_error, write_rows
 from app.services.text import clean
@@ -43,14 +47,6 @@ log = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 50
 SAMPLE_ROWS = 5
-
-
-@dataclass(frozen=True, slots=True)
-class RowWarning:
-    """Something in a row that was not understood and was left out (the row was imported)."""
-
-    line: int
-    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,45 +64,6 @@ class TableInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class ImportSummary:
-    """What an import did (or, with ``dry_run``, would do). ``created``/``updated`` count rows."""
-
-    file_name: str
-    created: int
-    updated: int
-    duplicates: tuple[DuplicateMatch, ...]
-    rejected: tuple[RejectedRow, ...]
-    warnings: tuple[RowWarning, ...]
-    organisations_created: int
-    dry_run: bool
-    backup: Path | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The summary as plain JSON-ready values (the command line's ``--json``)."""
-        return {
-            "file": self.file_name,
-            "created": self.created,
-            "updated": self.updated,
-            "duplicates": [
-                {
-                    "line": d.line,
-                    "name": d.name,
-                    "matched_id": d.matched_id,
-                    "matched_name": d.matched_name,
-                    "matched_line": d.matched_line,
-                    "action": d.action,
-                }
-                for d in self.duplicates
-            ],
-            "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
-            "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
-            "organisations_created": self.organisations_created,
-            "dry_run": self.dry_run,
-            "backup": str(self.backup) if self.backup else None,
-        }
-
-
-@dataclass(frozen=True, slots=True)
 class ImportPlan:
     """What importing a file would do, computed without writing anything."""
 
@@ -120,6 +77,7 @@ class ImportPlan:
     rejected: tuple[RejectedRow, ...]
     outcomes: tuple[RowOutcome, ...] = field(repr=False)  # every row, rejected too, by line
     new_organisations: tuple[str, ...]
+    restored_organisations: tuple[str, ...] = ()  # in the trash: brought back by the import
 
     @property
     def preview(self) -> tuple[RowOutcome, ...]:
@@ -128,13 +86,20 @@ class ImportPlan:
 
     def summary(self) -> ImportSummary:
         """What applying this plan now would do (a dry run)."""
-        return summarise(self, self.outcomes, len(self.new_organisations), dry_run=True)
+        return summarise(
+            self,
+            self.outcomes,
+            len(self.new_organisations),
+            self.restored_organisations,
+            dry_run=True,
+        )
 
 
 def summarise(
     plan: ImportPlan,
     outcomes: tuple[RowOutcome, ...],
     organisations_created: int,
+    organisations_restored: tuple[str, ...],
     *,
     dry_run: bool,
     backup: Path | None = None,
@@ -150,6 +115,7 @@ def summarise(
         organisations_created=organisations_created,
         dry_run=dry_run,
         backup=backup,
+        organisations_restored=organisations_restored,
     )
 
 
@@ -185,7 +151,10 @@ class ImportService:
 
         ``mapping`` is ``{column index: field}`` (guessed from the headers when ``None``);
         ``policy`` says what to do with possible duplicates: ``"skip"``, ``"create"`` or
-        ``"update"``. Raises :class:`ImportRejected` for a file that cannot be imported at all.
+        ``"update"`` (fill in only what the matched person is missing). Rows giving consent for
+        someone who withdrew it carry a warning; organisations only in the trash are listed in
+        ``restored_organisations``. Raises :class:`ImportRejected` for a file that cannot be
+        imported at all.
         """
         if policy not in POLICIES:
             raise ValidationError(
@@ -204,9 +173,10 @@ class ImportService:
             raise ImportRejected(_no_name_column(path, table))
         parsed, rejected = _parse(table, used)
         with self.db.session() as s:
-            index = KeyIndex.load(s)
+            outcomes = classify(parsed, KeyIndex.load(s), policy)
+            outcomes = with_consent_warnings(s, parsed, outcomes)
             known = organisation_keys(s)
-        outcomes = classify(parsed, index, policy)
+            trashed = trashed_organisations(s)
         return ImportPlan(
             path=path,
             encoding=table.encoding,
@@ -218,6 +188,7 @@ class ImportService:
             rejected=tuple(rejected),
             outcomes=_with_rejected(outcomes, rejected),
             new_organisations=_new_organisations(parsed, outcomes, known),
+            restored_organisations=organisations_to_restore(parsed, outcomes, trashed),
         )
 
     def apply(
@@ -245,10 +216,17 @@ class ImportService:
         collected_by = clean(f"import: {plan.path.name}")[:200]
         with self.db.session() as s:
             outcomes = classify(plan.rows, KeyIndex.load(s), plan.policy)
-            created = write_rows(s, plan.rows, outcomes, collected_by, progress, cancelled)
+            outcomes = with_consent_warnings(s, plan.rows, outcomes)
+            done = write_rows(s, plan.rows, outcomes, collected_by, progress, cancelled)
         log.info("import applied: %d rows read, %d rejected", len(plan.rows), len(plan.rejected))
-        written = _with_rejected(outcomes, list(plan.rejected))
-        return summarise(plan, written, created, dry_run=False, backup=backup)
+        return summarise(
+            plan,
+            _with_rejected(outcomes, list(plan.rejected)),
+            done.organisations_created,
+            done.organisations_restored,
+            dry_run=False,
+            backup=backup,
+        )
 
 
 def _no_name_column(path: Path, table: Table) -> str:

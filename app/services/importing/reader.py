@@ -14,10 +14,12 @@ import csv
 import io
 import logging
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from app.errors import ImportRejected
 from app.i18n import _, format_number
@@ -41,6 +43,17 @@ _FOREIGN_SIGNATURES = {
     b"{\\rtf": "RTF",
 }
 _CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13})
+# What the zip and XML libraries raise for a damaged workbook, opening it or reading its rows:
+# broken XML, a missing or corrupted part, a cell reference or value that makes no sense.
+_DAMAGED_WORKBOOK = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+    LookupError,
+    EOFError,
+    OSError,
+    ValueError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +189,11 @@ def _cell_text(value: object) -> str:
 
 
 def _workbook_records(path: Path) -> Iterator[list[str]]:
-    """The rows of the workbook's first sheet as text; raises for a file that is not one."""
+    """The rows of the workbook's first sheet as text; raises for a file that is not one.
+
+    openpyxl reads a sheet lazily, so a damaged sheet shows only while its rows are read: both
+    the opening and the reading turn the libraries' errors into :class:`ImportRejected`.
+    """
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -187,18 +204,25 @@ def _workbook_records(path: Path) -> Iterator[list[str]]:
             if "xl/workbook.xml" not in archive.namelist():
                 raise _not_a_spreadsheet(path, _("a zip archive, not an Excel workbook"))
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        log.info("unreadable workbook: %s", type(error).__name__)
-        raise _not_a_spreadsheet(path, _("a damaged Excel file")) from error
+    except (InvalidFileException, *_DAMAGED_WORKBOOK) as error:
+        raise _damaged_workbook(path, error) from error
     try:
         if not workbook.worksheets:
             raise _not_a_spreadsheet(path, _("a workbook with no sheet"))
         sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some programs write a wrong size; read what is really there
-        for values in sheet.iter_rows(values_only=True):
-            yield [_cell_text(v).strip() for v in values]
+        try:
+            sheet.reset_dimensions()  # some programs write a wrong size; read what is really there
+            for values in sheet.iter_rows(values_only=True):
+                yield [_cell_text(v).strip() for v in values]
+        except _DAMAGED_WORKBOOK as error:
+            raise _damaged_workbook(path, error) from error
     finally:
         workbook.close()
+
+
+def _damaged_workbook(path: Path, error: Exception) -> ImportRejected:
+    log.info("unreadable workbook: %s", type(error).__name__)
+    return _not_a_spreadsheet(path, _("a damaged Excel file"))
 
 
 def _table(path: Path, records: Iterable[list[str]], encoding: str, delimiter: str) -> Table:

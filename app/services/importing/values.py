@@ -4,6 +4,8 @@ Gender ("Mujer", "M", "F", "varón", "No binario"...), consent ("sí", "x", "1".
 "voluntario", "presidenta"...) and language ("castellano", "en"...) are read leniently; a value
 that is not understood never rejects the row: it is left out and reported as a warning. What would
 store a wrong fact (a year out of range, an e-mail that is not one, no name) rejects the row.
+A date's two-digit year is read as the most recent past year ("03/04/85" is 1985, "03/04/05" is
+2005); a bare two-digit year ("85") is refused with a request for four digits.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -117,15 +120,35 @@ def read_yes(text: str) -> bool | None:
 
 # Day/month/year (Spanish order; only the year is kept, so month/day/year works too) or ISO.
 _DATE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b|^(\d{4})[/.\-]\d{1,2}[/.\-]\d{1,2}")
+_TWO_DIGITS = re.compile(r"^\d{2}(\.0+)?$")
 
 
-def read_year(text: str) -> str:
-    """The year of a year or a date cell ("1985", "1985.0", "03/04/1985", "1985-04-03")."""
+def full_year(two_digits: str, today: date | None = None) -> str:
+    """A date's two-digit year as a birth year: ``"85"`` -> ``"1985"``, ``"03"`` -> ``"2003"``.
+
+    A year after this year's two digits is of the last century (no one was born in the future).
+    """
+    year = int(two_digits)
+    current = (today or date.today()).year
+    century = current // 100 * 100 - (100 if year > current % 100 else 0)
+    return str(century + year)
+
+
+def read_year(text: str, today: date | None = None) -> str:
+    """The year of a year or a date cell ("1985", "1985.0", "03/04/1985", "03/04/85",
+    "1985-04-03"). A two-digit year is read only in a date; a bare "85" is left as it is."""
     value = text.strip()
     match = _DATE.match(value)
+    if match and match.group(1) and len(match.group(1)) == 2:
+        return full_year(match.group(1), today)
     if match:
         return match.group(2) or match.group(1)
     return value
+
+
+def two_digit_year(text: str) -> bool:
+    """Whether a year cell holds a bare two-digit year ("85"), which could be 1885 or 1985."""
+    return _TWO_DIGITS.match(text.strip()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +202,17 @@ def _understood(values: dict[str, str], warnings: list[str]) -> dict[str, Any]:
     return codes
 
 
+def _check_four_digits(year: str) -> None:
+    """A bare two-digit year is refused rather than guessed (85 may be 1985 or a typing slip)."""
+    if two_digit_year(year):
+        raise ValidationError(
+            _("“{value}” has only two digits: write the year with four digits.").format(
+                value=year.strip()
+            ),
+            field="birth_year",
+        )
+
+
 def _reason(error: ValidationError) -> str:
     """The problem, naming the column's field when the message does not ("Year of birth: ...")."""
     if error.field in ("birth_year", "email"):
@@ -207,6 +241,7 @@ def parse_row(
         notes=values.get("notes", ""),
     )
     try:
+        _check_four_digits(values.get("birth_year", ""))
         columns = validate_person(data)
     except ValidationError as error:
         return RejectedRow(

@@ -1,16 +1,20 @@
 """Writing a classified import inside one open session, in bulk (no object per row).
 
 People are inserted with ``session.execute(insert(Person), rows)``; updated people, memberships and
-consents likewise in batches. An update fills what the file gives and never blanks a value out:
-an empty cell leaves the stored value alone, and a stored name is never replaced (it is how the
-staff know the person) — only empty name parts are filled. The caller owns the transaction: any
-exception here, including :class:`app.errors.Cancelled`, rolls the whole import back.
+consents likewise in batches. An update never blanks a value out: an empty cell leaves the stored
+value alone, and a stored name is never replaced (it is how the staff know the person) — only
+empty name parts are filled. A row matched by e-mail writes the other values it gives; a possible
+duplicate treated as the same person (``only_empty``) only fills in what the person is missing.
+A programme consent is added only for a person with no programme consent record (see
+:mod:`checks`). The caller owns the transaction: any exception here, including
+:class:`app.errors.Cancelled`, rolls the whole import back.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.errors import Cancelled
 from app.i18n import _
 from app.models import Consent, Membership, Person, new_id, utcnow
+from app.services.importing.checks import programme_consents
 from app.services.importing.matching import CREATE, RowOutcome
 from app.services.importing.values import ParsedRow
 from app.services.organisations import find_or_create_organisation
@@ -30,6 +35,15 @@ log = logging.getLogger(__name__)
 BATCH = 500
 _NAME_COLUMNS = ("full_name", "given_name", "family_name")
 _KEY_COLUMNS = ("name_key", "phone_key")
+_Columns = tuple[Mapping[str, object], bool]  # a row's columns, and whether only to fill gaps
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What writing the rows did to the organisations."""
+
+    organisations_created: int
+    organisations_restored: tuple[str, ...]  # stored names, brought back from the trash
 
 
 class Ticker:
@@ -63,15 +77,23 @@ def batches(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def overlay(target: dict[str, Any], columns: Mapping[str, object]) -> bool:
-    """Put the values the file gives into ``target``; returns whether anything changed."""
+def _is_empty(key: str, value: object) -> bool:
+    return value in ("", None) or (key == "gender" and value == "not_stated")
+
+
+def overlay(
+    target: dict[str, Any], columns: Mapping[str, object], *, only_empty: bool = False
+) -> bool:
+    """Put the values the file gives into ``target``; returns whether anything changed.
+
+    Empty values never blank anything out and name parts are only filled in; with
+    ``only_empty`` no stored value at all is replaced.
+    """
     changed = False
     for key, value in columns.items():
-        if key in _KEY_COLUMNS or value in ("", None) or target.get(key) == value:
+        if key in _KEY_COLUMNS or _is_empty(key, value) or target.get(key) == value:
             continue
-        if key == "gender" and value == "not_stated":
-            continue
-        if key in _NAME_COLUMNS and target.get(key):
+        if (only_empty or key in _NAME_COLUMNS) and not _is_empty(key, target.get(key)):
             continue
         target[key], changed = value, True
     if changed:
@@ -87,11 +109,11 @@ def write_rows(
     collected_by: str,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Write every created and updated row; returns how many organisations were created."""
+) -> Written:
+    """Write every created and updated row; says what happened to the organisations."""
     now = utcnow()
     new_people: dict[str, dict[str, Any]] = {}
-    updates: dict[str, list[Mapping[str, object]]] = {}
+    updates: dict[str, list[_Columns]] = {}
     written: list[tuple[str, ParsedRow]] = []
     for row, outcome in zip(rows, outcomes, strict=True):
         pid = outcome.person_id
@@ -101,9 +123,9 @@ def write_rows(
         if outcome.action == CREATE:
             new_people[pid] = _new_person(pid, row.columns, now)
         elif pid in new_people:
-            overlay(new_people[pid], row.columns)
+            overlay(new_people[pid], row.columns, only_empty=outcome.only_empty)
         else:
-            updates.setdefault(pid, []).append(row.columns)
+            updates.setdefault(pid, []).append((row.columns, outcome.only_empty))
     # Organisations, memberships and consents come last, weighed as a quarter of the people.
     tail = max(1, (len(new_people) + len(updates)) // 4)
     tick = Ticker(len(new_people) + len(updates) + tail, progress, cancelled)
@@ -112,12 +134,12 @@ def write_rows(
         s.execute(insert(Person.__table__), chunk)
         tick(len(chunk))
     _update_people(s, updates, now, tick)
-    organisation_ids, created = _organisations(s, written)
+    organisation_ids, organisations = _organisations(s, written)
     _write_memberships(s, written, organisation_ids, set(updates), now)
     _write_consents(s, written, collected_by, set(updates), now)
     tick(tail)
     log.info("import written: %d new, %d updated people", len(new_people), len(updates))
-    return created
+    return organisations
 
 
 def _new_person(person_id: str, columns: Mapping[str, object], now: datetime) -> dict[str, Any]:
@@ -132,7 +154,7 @@ def _new_person(person_id: str, columns: Mapping[str, object], now: datetime) ->
 
 
 def _update_people(
-    s: Session, updates: dict[str, list[Mapping[str, object]]], now: datetime, tick: Ticker
+    s: Session, updates: dict[str, list[_Columns]], now: datetime, tick: Ticker
 ) -> None:
     """Overlay each person's rows, in file order, on what is stored; write only real changes."""
     table = Person.__table__
@@ -143,7 +165,8 @@ def _update_people(
         for row in current.mappings():
             record = dict(row)
             # A list, not a generator: every row is overlaid even after the first change.
-            if any([overlay(record, columns) for columns in updates[record["id"]]]):
+            overlaid = [overlay(record, c, only_empty=o) for c, o in updates[record["id"]]]
+            if any(overlaid):
                 changed.append({**record, "updated_at": now})
         if changed:
             s.execute(update(Person), changed)
@@ -152,15 +175,19 @@ def _update_people(
 
 def _organisations(
     s: Session, written: Sequence[tuple[str, ParsedRow]]
-) -> tuple[dict[str, str], int]:
-    """``{folded name: id}`` of the organisations the written rows name, and how many are new."""
+) -> tuple[dict[str, str], Written]:
+    """``{folded name: id}`` of the organisations the written rows name, and what was done:
+    how many were created, which were brought back from the trash."""
     ids: dict[str, str] = {}
     created = 0
+    restored: list[str] = []
     for _pid, row in written:
         if row.organisation_key and row.organisation_key not in ids:
-            ids[row.organisation_key], new = find_or_create_organisation(s, row.organisation)
+            ids[row.organisation_key], new = find_or_create_organisation(
+                s, row.organisation, restored=restored
+            )
             created += new
-    return ids, created
+    return ids, Written(created, tuple(restored))
 
 
 def _memberships_of(
@@ -225,20 +252,11 @@ def _write_consents(
     existing_people: set[str],
     now: datetime,
 ) -> None:
-    """Record the programme consent of each written row, unless the person already has it."""
+    """Record the programme consent of each written row for the people with no programme
+    consent record: one who holds it needs no other, one who withdrew it must not get it back
+    from a spreadsheet (the row was warned about by :func:`checks.with_consent_warnings`)."""
     wanted = {pid for pid, row in written if row.consent}
-    holding: set[str] = set()
-    for chunk in batches(sorted(existing_people & wanted)):
-        holding.update(
-            s.scalars(
-                select(Consent.person_id).where(
-                    Consent.person_id.in_(chunk),
-                    Consent.purpose == "programme",
-                    Consent.deleted_at.is_(None),
-                    Consent.withdrawn_at.is_(None),
-                )
-            )
-        )
+    holding = set(programme_consents(s, existing_people & wanted))
     new = [
         {
             "id": new_id(),

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,23 +20,24 @@ from PySide6.QtWidgets import (
 from app.i18n import _, ngettext
 from app.services.duplicates import REASONS, DuplicateGroup
 from app.services.registry import Services
-from app.services.vocabulary import MEMBERSHIP_ROLES
+from app.views.dialogs.duplicate_records_table import ORGANISATIONS, PEOPLE, DuplicateRecordsTable
 from app.views.errors import show_error
 from app.views.widgets.translatable import Retranslatable
 from app.views.workers import Job, run_job
 
 log = logging.getLogger(__name__)
 
-PEOPLE = "people"
-ORGANISATIONS = "organisations"
+__all__ = ["ORGANISATIONS", "PEOPLE", "DuplicatesDialog"]
 
 
 class DuplicatesDialog(Retranslatable, QDialog):
     """Groups of records that look like one (same name, e-mail, phone or tax id).
 
-    The person picks the record to keep; the others are merged into it and everything attached
-    to any of them (organisations, consent, attendance) ends up on the kept one. ``merged``
-    counts the merges done, so the caller knows to read its lists again.
+    The person ticks the record to keep and the records to merge into it (see
+    :class:`DuplicateRecordsTable`); everything attached to a merged one (organisations, consent,
+    attendance) ends up on the kept one, and records left unticked stay as they are: a phone
+    shared by a whole office does not make its people one. ``merged`` counts the merges done, so
+    the caller knows to read its lists again.
     """
 
     def __init__(self, services: Services, kind: str = PEOPLE, parent: QWidget | None = None):
@@ -55,11 +51,7 @@ class DuplicatesDialog(Retranslatable, QDialog):
         self.groups_label, self.records_label = QLabel(), QLabel(wordWrap=True)
         self.group_list = QListWidget()
         self.groups_label.setBuddy(self.group_list)
-        self.records = QTableWidget(0, 0)
-        self.records.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.records.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.records.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.records.verticalHeader().hide()
+        self.records = DuplicateRecordsTable(kind)
         self.records_label.setBuddy(self.records)
         self.merge_button = QPushButton()
         self.status = QLabel(wordWrap=True)
@@ -67,7 +59,7 @@ class DuplicatesDialog(Retranslatable, QDialog):
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
         self.group_list.currentRowChanged.connect(self._on_group_list_current_row_changed)
-        self.records.itemSelectionChanged.connect(self._update_button)
+        self.records.changed.connect(self._update_button)
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
         self.resize(900, 520)
         self.retranslate_ui()
@@ -95,17 +87,20 @@ class DuplicatesDialog(Retranslatable, QDialog):
         self.intro.setText(
             _(
                 "These records look like the same one entered more than once. Choose a group, "
-                "select the record to keep, and merge: nothing attached to any of them is lost."
+                "tick the record to keep and the records to merge into it: nothing attached to "
+                "them is lost. Records left unticked stay as they are."
             )
         )
         self.groups_label.setText(_("&Groups found:"))
         self.group_list.setAccessibleName(_("Groups of possible duplicates"))
-        self.records_label.setText(_("&Records in this group (select the one to keep):"))
-        self.records.setAccessibleName(_("Records in the group; the selected one is kept"))
-        self.merge_button.setText(_("&Keep the selected one and merge the others into it"))
-        self.records.setHorizontalHeaderLabels([title() for title, _value in self._columns()])
+        self.records_label.setText(_("&Records in this group (arrows to move, Space to tick):"))
+        self.records.setAccessibleName(_("Records in the group: the one to keep, those to merge"))
+        self.merge_button.setText(_("&Merge the ticked records into the kept one"))
+        self.records.retranslate_ui()
+        for row, group in enumerate(self.groups or ()):
+            self.group_list.item(row).setText(_group_text(group))
         if self.groups is not None:
-            self._show_groups(self.groups)
+            self._show_count()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -131,68 +126,36 @@ class DuplicatesDialog(Retranslatable, QDialog):
         self.groups = groups
         self.group_list.clear()
         for group in groups:
-            reason = _(REASONS[group.reason]) if group.reason in REASONS else group.reason
-            text = _("{reason}: {names}").format(reason=reason, names=" / ".join(group.names))
-            self.group_list.addItem(QListWidgetItem(text))
+            self.group_list.addItem(QListWidgetItem(_group_text(group)))
+        self._show_count()
         if groups:
-            self.status.setText(
-                ngettext("{count} group found.", "{count} groups found.", len(groups)).format(
-                    count=len(groups)
-                )
-            )
             self.group_list.setCurrentRow(0)
         else:
-            self.status.setText(_("No duplicates found."))
-            self.records.setRowCount(0)
+            self.records.show_group(None)
         self._update_button()
 
-    def _columns(self) -> list[tuple[Callable[[], str], Callable[[str], str]]]:
-        """(title, value of one record id) for the comparison table."""
-        if self.kind == PEOPLE:
-            return [
-                (lambda: _("Name"), lambda p: p.full_name),
-                (lambda: _("E-mail"), lambda p: p.email),
-                (lambda: _("Phone"), lambda p: p.phone),
-                (
-                    lambda: _("Birth year"),
-                    lambda p: "" if p.birth_year is None else str(p.birth_year),
-                ),
-                (lambda: _("Organisations"), _memberships_text),
-            ]
-        return [
-            (lambda: _("Name"), lambda o: o.name),
-            (lambda: _("Tax id"), lambda o: o.tax_id),
-            (lambda: _("Municipality"), lambda o: o.municipality),
-            (lambda: _("E-mail"), lambda o: o.email),
-            (lambda: _("Phone"), lambda o: o.phone),
-        ]
+    def _show_count(self) -> None:
+        count = len(self.groups or ())
+        self.status.setText(
+            ngettext("{count} group found.", "{count} groups found.", count).format(count=count)
+            if count
+            else _("No duplicates found.")
+        )
 
     def _show_records(self, group: DuplicateGroup) -> None:
         get = self.services.people.get if self.kind == PEOPLE else self.services.organisations.get
-        columns = self._columns()
-        self.records.setColumnCount(len(columns))
-        self.records.setHorizontalHeaderLabels([title() for title, _value in columns])
-        self.records.setRowCount(len(group.ids))
-        for row, record_id in enumerate(group.ids):
-            record = get(record_id)
-            for column, (_title, value) in enumerate(columns):
-                self.records.setItem(row, column, QTableWidgetItem(value(record)))
-        header = self.records.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.records.selectRow(0)
+        self.records.show_group(group, [get(record_id) for record_id in group.ids])
 
     def current_group(self) -> DuplicateGroup | None:
         row = self.group_list.currentRow()
         return self.groups[row] if self.groups and 0 <= row < len(self.groups) else None
 
-    def keep_row(self) -> int | None:
-        rows = self.records.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
     def _update_button(self) -> None:
         self.merge_button.setEnabled(
-            self.job is None and self.current_group() is not None and self.keep_row() is not None
+            self.job is None
+            and self.current_group() is not None
+            and self.records.keep_id is not None
+            and bool(self.records.merged_ids())
         )
 
     # -- slots ----------------------------------------------------------------------------------
@@ -204,21 +167,14 @@ class DuplicatesDialog(Retranslatable, QDialog):
         self._update_button()
 
     def _on_merge_button_clicked(self) -> None:
-        group, row = self.current_group(), self.keep_row()
-        if group is None or row is None:
+        group, keep_id, others = (
+            self.current_group(),
+            self.records.keep_id,
+            self.records.merged_ids(),
+        )
+        if group is None or keep_id is None or not others:
             return
-        keep_id, keep_name = group.ids[row], group.names[row]
-        others = [i for i in group.ids if i != keep_id]
-        question = ngettext(
-            "Keep “{name}” and merge {count} other record into it?",
-            "Keep “{name}” and merge {count} other records into it?",
-            len(others),
-        ).format(name=keep_name, count=len(others))
-        question += "\n\n" + _(
-            "Everything attached to any of them (organisations, consent, attendance) is kept, "
-            "now on “{name}”; its empty fields are filled from the others. A backup is made "
-            "first."
-        ).format(name=keep_name)
+        question = _merge_question(group, keep_id, len(others))
         answer = QMessageBox.question(self, _("Merge duplicates"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -253,11 +209,32 @@ class DuplicatesDialog(Retranslatable, QDialog):
         self.find()
 
 
-def _memberships_text(person) -> str:  # type: ignore[no-untyped-def]
-    return ", ".join(
-        _("{organisation} ({role})").format(
-            organisation=m.organisation_name,
-            role=_(MEMBERSHIP_ROLES[m.role]) if m.role in MEMBERSHIP_ROLES else m.role,
-        )
-        for m in person.memberships
+def _group_text(group: DuplicateGroup) -> str:
+    reason = _(REASONS[group.reason]) if group.reason in REASONS else group.reason
+    return _("{reason}: {names}").format(reason=reason, names=" / ".join(group.names))
+
+
+def _merge_question(group: DuplicateGroup, keep_id: str, merging: int) -> str:
+    """The confirmation: which record is kept, how many join it, how many stay apart."""
+    keep_name = group.names[group.ids.index(keep_id)]
+    question = ngettext(
+        "Keep “{name}” and merge {count} other record into it?",
+        "Keep “{name}” and merge {count} other records into it?",
+        merging,
+    ).format(name=keep_name, count=merging)
+    left = len(group.ids) - merging - 1
+    if left:
+        question += " " + ngettext(
+            "{count} record left unticked stays as it is.",
+            "{count} records left unticked stay as they are.",
+            left,
+        ).format(count=left)
+    return (
+        question
+        + "\n\n"
+        + _(
+            "Everything attached to any of them (organisations, consent, attendance) is kept, "
+            "now on “{name}”; its empty fields are filled from the others. A backup is made "
+            "first."
+        ).format(name=keep_name)
     )

@@ -143,7 +143,7 @@ class PreviewPage(Retranslatable, QWidget):
         texts = {
             "skip": _("&Skip them (recommended)"),
             "create": _("Create them as new people &anyway"),
-            "update": _("&Treat them as the same person and update that person"),
+            "update": _("&Treat them as the same person and fill in what that person is missing"),
         }
         for policy, button in self.policy_buttons.items():
             button.setText(texts[policy])

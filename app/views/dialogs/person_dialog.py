@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from app.errors import ValidationError
 from app.i18n import N_, _
 from app.services import validation
-from app.services.organisations import OrganisationData
-from app.services.people import PersonData, validate_person
+from app.services.people import PersonData
 from app.services.registry import Services
 from app.services.vocabulary import GENDERS, LANGUAGE_NAMES
 from app.views.widgets.consents_editor import ConsentsEditor
@@ -129,7 +128,7 @@ class PersonDialog(FormDialog):
         self.consents.set_consents(person.consents)
 
     def person_data(self) -> PersonData:
-        """What the form holds now (not validated); new organisations are not in it yet."""
+        """What the form holds now (not validated); new organisations are given by name only."""
         values = {key: self.widget(key).text() for key in LINES}
         values.update({key: self.widget(key).toPlainText() for key in TEXT_BOXES})
         return PersonData(
@@ -149,11 +148,6 @@ class PersonDialog(FormDialog):
             raise ValidationError(_("A person needs a name."), field="full_name")
 
     def save(self) -> str:
-        data = self.person_data()
-        validate_person(data)  # problems with the person's fields before creating anything
-        for name in self.memberships.new_names():
-            created = self.services.organisations.save(OrganisationData(name=name))
-            self.memberships.resolve(name, created.id or "")
-            log.info("organisation %s created from a person's form", created.id)
+        """Save the person; organisations typed as new names are created with them or not at all."""
         saved = self.services.people.save(self.person_data())
         return saved.id or ""

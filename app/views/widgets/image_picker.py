@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.services.profile import check_image
+from app.services.profile import MAX_IMAGE_BYTES, check_image
 from app.views.widgets.translatable import Retranslatable
 
 log = logging.getLogger(__name__)
@@ -101,8 +101,15 @@ class ImagePicker(Retranslatable, QWidget):
         self._show_preview()
 
     def load_file(self, path: Path) -> bool:
-        """Take the image in ``path``; False (and a message by the field) when it is refused."""
+        """Take the image in ``path``; False (and a message by the field) when it is refused.
+
+        The size is checked before reading, so a huge file chosen by mistake is never loaded.
+        """
         try:
+            if path.stat().st_size > MAX_IMAGE_BYTES:
+                raise ValidationError(
+                    _("The image is larger than 2 MB; use a smaller one."), field=self._field
+                )
             data = check_image(path.read_bytes(), self._field)
         except OSError:
             log.warning("image file could not be read")

@@ -98,22 +98,8 @@ class MembershipsEditor(Retranslatable, QWidget):
         self._fill()
 
     def memberships(self) -> list[MembershipData]:
-        """The rows whose organisation exists (call :meth:`resolve` for new names first)."""
-        return [
-            MembershipData(e.organisation_id, e.name, e.role)
-            for e in self.entries
-            if e.organisation_id
-        ]
-
-    def new_names(self) -> list[str]:
-        """Names typed for organisations that are not in the directory yet."""
-        return [e.name for e in self.entries if e.organisation_id is None]
-
-    def resolve(self, name: str, organisation_id: str) -> None:
-        """Record that the new organisation ``name`` now exists as ``organisation_id``."""
-        for entry in self.entries:
-            if entry.organisation_id is None and entry.name == name:
-                entry.organisation_id = organisation_id
+        """Every row; a new organisation has no id and is created when the person is saved."""
+        return [MembershipData(e.organisation_id, e.name, e.role) for e in self.entries]
 
     # -- display --------------------------------------------------------------------------------
 
