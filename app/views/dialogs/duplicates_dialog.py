@@ -61,7 +61,7 @@ class DuplicatesDialog(Retranslatable, QDialog):
         self.group_list.currentRowChanged.connect(self._on_group_list_current_row_changed)
         self.records.changed.connect(self._update_button)
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
-        self.resize(900, 520)
+        self.resize(1150, 600)
         self.retranslate_ui()
         self.find()
 
