@@ -49,7 +49,12 @@ def _first_run_if_due(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def open_example_data(window, folder) -> None:  # type: ignore[no-untyped-def]
-    """Fill ``folder`` with example data (once) and switch the window to it."""
+    """Fill ``folder`` with example data (once) and switch the window to it.
+
+    Unsaved changes are settled first, so cancelling leaves no example data half-way.
+    """
+    if not window.may_leave():
+        return
 
     def work(progress, _cancelled):  # type: ignore[no-untyped-def]
         demo = DataFolder(folder)

@@ -259,3 +259,29 @@ def test_keyboard_shortcuts_act_on_the_list_on_show(qtbot, services, tab, monkey
     assert opened == [("person", panel.current_id())]
     qtbot.keyClick(panel.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert opened[-1] == ("person", None)
+
+
+def test_columns_are_never_narrower_than_their_titles(qtbot, services) -> None:
+    from app.views.language import apply_language
+
+    tab = DirectoryTab(services)
+    qtbot.addWidget(tab)
+    view = tab.people.table
+    apply_language("es")
+    try:
+        qtbot.waitUntil(
+            lambda: view.paged_model.headerData(2, Qt.Orientation.Horizontal) != "Birth year",
+            timeout=3000,
+        )
+        header = view.horizontalHeader()
+
+        def titles_fit() -> bool:
+            for number in range(view.paged_model.columnCount()):
+                title = view.paged_model.headerData(number, Qt.Orientation.Horizontal)
+                if view.columnWidth(number) < header.fontMetrics().horizontalAdvance(title):
+                    return False
+            return True
+
+        qtbot.waitUntil(titles_fit, timeout=3000)
+    finally:
+        apply_language("en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from app.views.widgets.paged_table_model import ID_ROLE, PagedTableModel
@@ -28,12 +28,25 @@ class PagedTableView(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
-        character = self.fontMetrics().averageCharWidth()
-        for number, column in enumerate(model.columns):
-            self.setColumnWidth(number, character * column.width + 16)
+        self.fit_columns()
         header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_header_sort_changed)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its usual content, and never narrower than its title."""
+        character = self.fontMetrics().averageCharWidth()
+        header = self.horizontalHeader()
+        for number, column in enumerate(self.paged_model.columns):
+            title = str(self.paged_model.headerData(number, Qt.Orientation.Horizontal) or "")
+            title_width = header.fontMetrics().horizontalAdvance(title) + 32  # + sort arrow
+            self.setColumnWidth(number, max(character * column.width + 16, title_width))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            # The titles change once the model has retranslated: fit the columns after that.
+            QTimer.singleShot(0, self.fit_columns)
 
     def selected_ids(self) -> list[str]:
         """The ids of the selected rows, top to bottom."""
