@@ -45,7 +45,9 @@ def page_order(
     """
     if searching:
         column = column.concat("") if _is_text(column) else column + 0
-    return (column.desc() if descending else column.asc(), model.name_key, model.id)
+    # Empty values (no birth year, say) go last either way: people sort to see the values.
+    ordered = column.desc() if descending else column.asc()
+    return (ordered.nulls_last(), model.name_key, model.id)
 
 
 def _is_text(column: Any) -> bool:

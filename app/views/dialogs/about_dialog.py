@@ -7,14 +7,13 @@ import platform
 import sqlite3
 
 import PySide6
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.i18n import _
 from app.services.registry import Services
+from app.views.widgets.paragraph import paragraph
 from app.views.widgets.translatable import Retranslatable
 
 log = logging.getLogger(__name__)
@@ -39,17 +39,6 @@ def versions_text() -> str:
     )
 
 
-def _label(selectable: bool = False) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    if selectable:
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-    return label
-
-
 class AboutDialog(Retranslatable, QDialog):
     """Tejido's name, version, purpose, data folder (with a button to open it), licence and the
     versions it runs on, and the advice to encrypt the laptop's disk.
@@ -58,21 +47,21 @@ class AboutDialog(Retranslatable, QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.title = _label()
+        self.title = paragraph(plain=False)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.title.setFont(font)
-        self.description = _label()
-        self.folder_label = _label()
-        self.folder_path = _label(selectable=True)
+        self.description = paragraph(plain=False)
+        self.folder_label = paragraph(plain=False)
+        self.folder_path = paragraph(selectable=True)
         self.folder_path.setText(str(services.folder.root))
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self._on_open_button_clicked)
-        self.licence = _label()
-        self.versions = _label(selectable=True)
+        self.licence = paragraph(plain=False)
+        self.versions = paragraph(selectable=True, plain=False)
         self.versions.setText(versions_text())
-        self.privacy = _label()
+        self.privacy = paragraph(plain=False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,17 +18,10 @@ from app.errors import TejidoError
 from app.i18n import _
 from app.services.backups import BackupService
 from app.views.errors import show_error
+from app.views.widgets.paragraph import paragraph
 from app.views.widgets.translatable import Retranslatable
 
 log = logging.getLogger(__name__)
-
-
-def wrapped_label() -> QLabel:
-    """A label that wraps its text and lets people select it (to copy a path)."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class CopyFolderBox(Retranslatable, QGroupBox):
@@ -42,8 +33,8 @@ class CopyFolderBox(Retranslatable, QGroupBox):
     def __init__(self, backups: BackupService, parent: QWidget | None = None):
         super().__init__(parent)
         self.backups = backups
-        self.folder_label = wrapped_label()
-        self.note = wrapped_label()
+        self.folder_label = paragraph(selectable=True)
+        self.note = paragraph(selectable=True)
         self.choose_button = QPushButton()
         self.stop_button = QPushButton()
         buttons = QHBoxLayout()

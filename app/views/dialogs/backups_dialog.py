@@ -33,7 +33,7 @@ from app.i18n import _
 from app.services.backups import BackupInfo, RestoreResult
 from app.services.registry import Services
 from app.views.backups_table_model import BackupsTableModel
-from app.views.dialogs.backup_copy_folder import CopyFolderBox, wrapped_label
+from app.views.dialogs.backup_copy_folder import CopyFolderBox
 from app.views.dialogs.restore_words import (
     confirm_restore,
     restored_report,
@@ -41,6 +41,7 @@ from app.views.dialogs.restore_words import (
     words_for_file,
 )
 from app.views.errors import show_error
+from app.views.widgets.paragraph import paragraph
 from app.views.widgets.translatable import Retranslatable
 from app.views.workers import Job, run_job
 
@@ -61,7 +62,7 @@ class BackupsDialog(Retranslatable, QDialog):
         self.restored: RestoreResult | None = None
         self.job: Job | None = None
         self.busy = False
-        self.intro = wrapped_label()
+        self.intro = paragraph(selectable=True)
         self.model = BackupsTableModel(self)
         self.table = self._table()
         self.backup_now_button = self._button(self._on_backup_now_clicked)

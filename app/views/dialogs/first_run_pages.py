@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -36,6 +35,7 @@ from app.views.language import apply_language
 from app.views.profile_fields import LABELS, PLACEHOLDERS, watch_tax_id
 from app.views.widgets.form_fields import FormFields
 from app.views.widgets.image_picker import ImagePicker
+from app.views.widgets.paragraph import paragraph
 from app.views.widgets.translatable import Retranslatable
 
 log = logging.getLogger(__name__)
@@ -43,18 +43,12 @@ log = logging.getLogger(__name__)
 ESSENTIALS = ("name", "tax_id", "municipality", "email", "logo", "signatory_name", "signatory_role")
 
 
-def _paragraph() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    return label
-
-
 class LanguagePage(Retranslatable, QWizardPage):
     """Page 1: the language, applied at once so the rest of the assistant speaks it."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.intro = _paragraph()
+        self.intro = paragraph(plain=False)
         self.box = QGroupBox()
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
@@ -66,7 +60,7 @@ class LanguagePage(Retranslatable, QWizardPage):
             self.group.addButton(button)
             self.buttons[code] = button
             choices.addWidget(button)
-        self.demo_note = _paragraph()
+        self.demo_note = paragraph(plain=False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.box)
@@ -180,14 +174,14 @@ class BackupsPage(Retranslatable, QWizardPage):
         super().__init__()
         self._backups = services.folder.backups
         self._root = services.folder.root
-        self.explanation = _paragraph()
+        self.explanation = paragraph(plain=False)
         self.copy_folder = QLineEdit(load_settings(self._root).backup_copy_dir or "")
         self.copy_folder.setReadOnly(True)
         self.choose_button = QPushButton()
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.copy_folder.clear)
-        self.copy_note = _paragraph()
+        self.copy_note = paragraph(plain=False)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.choose_button)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,17 +32,10 @@ from app.views.import_preview_model import (
     planned_counts,
     rejected_report,
 )
+from app.views.widgets.paragraph import paragraph
 from app.views.widgets.translatable import Retranslatable
 
 log = logging.getLogger(__name__)
-
-
-def paragraph() -> QLabel:
-    """A label for text that wraps, shown as plain text (file names may hold any sign)."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class FilePage(Retranslatable, QWidget):

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.errors import Cancelled
 from app.i18n import _
+from app.views.widgets.rows_table_model import RowsTableModel
 
 log = logging.getLogger(__name__)
 
@@ -50,16 +51,14 @@ Fetch = Callable[..., Sequence[Any]]
 Count = Callable[..., int]
 
 
-class PagedTableModel(QAbstractTableModel):
+class PagedTableModel(RowsTableModel):
     """Rows of a service list, loaded a page at a time as the view scrolls."""
 
     def __init__(self, columns: Sequence[Column], fetch: Fetch, count: Count, parent=None):  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.columns = list(columns)
+        super().__init__(columns, parent)
         self._fetch = fetch
         self._count = count
         self.state = ListState(sort_key=self.columns[0].sort_key or "name")
-        self._rows: list[Any] = []
         self._total = 0
         self.reload()
 
@@ -109,12 +108,6 @@ class PagedTableModel(QAbstractTableModel):
 
     # -- Qt's model interface ------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -135,13 +128,10 @@ class PagedTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802 (Qt's name)
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title()
-        if role == Qt.ItemDataRole.ToolTipRole and not self.is_sortable(section):
-            return _("This column cannot be sorted.")
-        return None
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal and not self.is_sortable(section):
+            return _("This column cannot be sorted.") if 0 <= section < len(self.columns) else None
+        return super().headerData(section, orientation, role)
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 (Qt's name)
         return not parent.isValid() and len(self._rows) < self._total
