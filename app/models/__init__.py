@@ -1,10 +1,24 @@
 """The ORM models. Importing this package registers every table on ``Base.metadata``."""
 
+from app.models.activity import (
+    Activity,
+    ActivityDemand,
+    ActivitySession,
+    Attendance,
+    Demand,
+    Registration,
+)
 from app.models.base import Base, Record, natural_id, new_id, utcnow
 from app.models.organisation import Organisation, OrganisationProfile
 from app.models.person import Consent, Membership, Person
 
 __all__ = [
+    "Activity",
+    "ActivityDemand",
+    "ActivitySession",
+    "Attendance",
+    "Demand",
+    "Registration",
     "Base",
     "Consent",
     "Membership",

@@ -11,7 +11,7 @@ import base64
 import json
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -21,7 +21,19 @@ from app import __version__
 from app.db import Database
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import Consent, Membership, Organisation, OrganisationProfile, Person
+from app.models import (
+    Activity,
+    ActivityDemand,
+    ActivitySession,
+    Attendance,
+    Consent,
+    Demand,
+    Membership,
+    Organisation,
+    OrganisationProfile,
+    Person,
+    Registration,
+)
 from app.settings import write_atomically
 
 log = logging.getLogger(__name__)
@@ -122,11 +134,52 @@ def _people(s: Session) -> list[dict[str, object]]:
     return result
 
 
+def _plain(value: object) -> object:
+    """A column value as JSON: stamps in UTC with a Z, dates and times in ISO form."""
+    if isinstance(value, datetime):
+        return _stamp(value)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return value
+
+
+def _rows(model: type, *order: object) -> Callable[[Session], list[dict[str, object]]]:
+    """A section reader that writes every column of every row of ``model`` (trashed rows too,
+    with their ``deleted_at``), in a stable order."""
+    columns = [c.key for c in model.__table__.columns]  # type: ignore[attr-defined]
+
+    def read(s: Session) -> list[dict[str, object]]:
+        rows = s.execute(select(*(getattr(model, c) for c in columns)).order_by(*order))
+        return [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+
+    return read
+
+
 # name in the file -> (reader, tables it covers). Later kinds of data add their section here.
 SECTIONS: dict[str, tuple[Callable[[Session], object], tuple[str, ...]]] = {
     "organisation": (_profile, ("organisation_profile",)),
     "organisations": (_organisations, ("organisations",)),
     "people": (_people, ("people", "memberships", "consents")),
+    "activities": (_rows(Activity, Activity.title_key, Activity.id), ("activities",)),
+    "sessions": (
+        _rows(
+            ActivitySession, ActivitySession.activity_id, ActivitySession.date, ActivitySession.id
+        ),
+        ("activity_sessions",),
+    ),
+    "registrations": (
+        _rows(Registration, Registration.activity_id, Registration.person_id),
+        ("registrations",),
+    ),
+    "attendance": (
+        _rows(Attendance, Attendance.session_id, Attendance.person_id),
+        ("attendance",),
+    ),
+    "demands": (_rows(Demand, Demand.topic_key, Demand.id), ("demands",)),
+    "activity_demands": (
+        _rows(ActivityDemand, ActivityDemand.activity_id, ActivityDemand.demand_id),
+        ("activity_demands",),
+    ),
 }
 # Tables that hold no programme data of their own.
 NOT_EXPORTED = {"alembic_version"}

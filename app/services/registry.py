@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.db import Database
+from app.services.activities import ActivityService
+from app.services.attendance import AttendanceService
 from app.services.backups import BackupService
+from app.services.completion import CompletionService
 from app.services.context import DataFolder, open_database
 from app.services.duplicates import DuplicatesService
 from app.services.health import HealthService
@@ -13,6 +16,7 @@ from app.services.importing import ImportService
 from app.services.organisations import OrganisationService
 from app.services.people import PeopleService
 from app.services.profile import ProfileService
+from app.services.registrations import RegistrationService
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,10 @@ class Services:
     backups: BackupService
     health: HealthService
     importing: ImportService
+    activities: ActivityService
+    registrations: RegistrationService
+    attendance: AttendanceService
+    completion: CompletionService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -41,4 +49,8 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         backups=BackupService(db, folder),
         health=HealthService(db, folder),
         importing=ImportService(db, folder),
+        activities=ActivityService(db),
+        registrations=RegistrationService(db),
+        attendance=AttendanceService(db),
+        completion=CompletionService(db),
     )

@@ -146,7 +146,7 @@ def test_export_all_writes_json_and_counts(filled: Services, tmp_path: Path) -> 
     steps: list[tuple[int, int]] = []
     path = tmp_path / "out" / "tejido.json"
     counts = export_all(filled.db, path, lambda done, total: steps.append((done, total)))
-    assert counts == {"organisations": 2, "people": 3}
+    assert {k: v for k, v in counts.items() if v} == {"organisations": 2, "people": 3}
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["format"] == "tejido-export"
     assert "José María Núñez" in path.read_text(encoding="utf-8")  # not \u-escaped
