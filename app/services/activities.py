@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -128,9 +129,31 @@ def _filters(
     if area:
         # areas is a JSON list of strings: match one whole element.
         conditions.append(
-            type_coerce(Activity.areas, String).like(f"%{_json_string(area)}%", escape="\\")
+            type_coerce(Activity.areas, String).like(
+                f"%{_json_string(text.clean(area))}%", escape="\\"
+            )
         )
     return conditions
+
+
+def _row_select():  # type: ignore[no-untyped-def]
+    return select(
+        Activity.id,
+        Activity.kind,
+        Activity.title,
+        Activity.status,
+        Activity.first_date,
+        Activity.last_date,
+        _session_count(),
+        _registered_count(),
+        Activity.capacity,
+        Activity.areas,
+        Activity.deleted_at,
+    )
+
+
+def _rows(s: Session, statement) -> list[ActivityRow]:  # type: ignore[no-untyped-def]
+    return [ActivityRow(*row[:9], tuple(row[9] or ()), row[10]) for row in s.execute(statement)]
 
 
 def _json_string(value: str) -> str:
@@ -163,28 +186,14 @@ class ActivityService:
         column = SORT_COLUMNS.get(sort, Activity.first_date)
         ordered = column.desc() if descending else column.asc()
         statement = (
-            select(
-                Activity.id,
-                Activity.kind,
-                Activity.title,
-                Activity.status,
-                Activity.first_date,
-                Activity.last_date,
-                _session_count(),
-                _registered_count(),
-                Activity.capacity,
-                Activity.areas,
-                Activity.deleted_at,
-            )
+            _row_select()
             .where(*_filters(query, kind, status, year, area, trash))
             .order_by(ordered.nulls_last(), Activity.title_key, Activity.id)
             .offset(offset)
             .limit(limit)
         )
         with self.db.session() as s:
-            return [
-                ActivityRow(*row[:9], tuple(row[9] or ()), row[10]) for row in s.execute(statement)
-            ]
+            return _rows(s, statement)
 
     def count(
         self,
@@ -214,6 +223,15 @@ class ActivityService:
         if dates[0] is None:
             return []
         return list(range(dates[1].year, dates[0].year - 1, -1))
+
+    def areas(self) -> list[str]:
+        """Every area given to a live activity (for the area filter), in no special order."""
+        statement = text_sql(
+            "SELECT DISTINCT j.value FROM activities AS a, json_each(a.areas) AS j "
+            "WHERE a.deleted_at IS NULL AND j.type = 'text'"
+        )
+        with self.db.session() as s:
+            return [row[0] for row in s.execute(statement)]
 
     def get(self, activity_id: str) -> ActivityData:
         """The whole activity, with its sessions (by date) and the demands it answers."""
@@ -277,7 +295,9 @@ class ActivityService:
                     "shown by 'tejido activities list'."
                 ).format(count=len(ids), name=identifier)
             )
-        rows = [r for r in self.list(limit=None) if r.id == ids[0]]
+        with self.db.session() as s:
+            live = Activity.id == ids[0], Activity.deleted_at.is_(None)
+            rows = _rows(s, _row_select().where(*live))
         if not rows:
             raise NotFoundError(_("That activity is in the trash. Restore it first."))
         return rows[0]
@@ -300,6 +320,11 @@ class ActivityService:
         dates = ", ".join(x.date.isoformat() for x in sessions)
         if wanted and not found:
             message = _("This activity has no session “{wanted}”. Its sessions: {dates}.")
+        elif wanted:  # two sessions on that date: only an id tells them apart
+            message = _(
+                "This activity has several sessions on {wanted}. Give the session's id instead "
+                "(see 'tejido activities list --json')."
+            )
         else:
             message = _("Say which session with --session DATE. Its sessions: {dates}.")
         raise ValidationError(message.format(wanted=wanted, dates=dates))

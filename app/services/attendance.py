@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -30,11 +30,12 @@ from app.models import (
 )
 from app.services import text
 from app.services.activity_values import session_minutes
+from app.services.attendance_history import HistoryQueries
 from app.services.people import PersonData, validate_person
 from app.services.person_links import ConsentData, MembershipData, save_consents, save_memberships
 from app.services.records import save_values
 from app.services.registrations import register_in_session
-from app.services.vocabulary import ATTENDANCE_MARKS
+from app.services.vocabulary import ATTENDANCE_MARKS, ATTENDED_MARKS
 
 log = logging.getLogger(__name__)
 
@@ -88,19 +89,11 @@ class WalkIn:
 
 
 @dataclass(frozen=True, slots=True)
-class HistoryRow:
-    """One mark in the history of all attendance."""
+class SessionCount:
+    """Attendance at one session: how many came, of how many expected."""
 
-    id: str
-    date: date
-    activity_id: str
-    activity_title: str
-    person_id: str
-    full_name: str
-    mark: str
-    minutes: int | None
-    remarks: str
-    taken_by: str
+    present: int
+    expected: int
 
 
 def session_info(s: Session, session_id: str) -> SessionInfo:
@@ -176,31 +169,9 @@ def _roster_people(info: SessionInfo):  # type: ignore[no-untyped-def]
     return registered.union(marked)
 
 
-def history_filters(
-    query: str, activity_id: str | None, person_id: str | None
-) -> list[ColumnElement[bool]]:
-    """The conditions of the history list (live marks of live sessions)."""
-    conditions: list[ColumnElement[bool]] = [
-        Attendance.deleted_at.is_(None),
-        ActivitySession.deleted_at.is_(None),
-    ]
-    for word in text.fold(query).split():
-        pattern = text.like_pattern(word)
-        conditions.append(
-            or_(
-                Person.name_key.like(pattern, escape="\\"),
-                Activity.title_key.like(pattern, escape="\\"),
-            )
-        )
-    if activity_id:
-        conditions.append(ActivitySession.activity_id == activity_id)
-    if person_id:
-        conditions.append(Attendance.person_id == person_id)
-    return conditions
-
-
-class AttendanceService:
-    """The roster of a session, marking people, walk-ins, and the attendance history."""
+class AttendanceService(HistoryQueries):
+    """The roster of a session, marking people, walk-ins, and (from :class:`HistoryQueries`)
+    the attendance history."""
 
     def __init__(self, db: Database):
         self.db = db
@@ -231,6 +202,14 @@ class AttendanceService:
         if minutes is not None and minutes < 0:
             raise ValidationError(_("Minutes cannot be negative."), field="minutes")
         with self.db.session() as s:
+            session = s.get(ActivitySession, session_id)
+            if session is None or session.deleted_at is not None:
+                raise NotFoundError(_("This session no longer exists."))
+            person = s.get(Person, person_id)
+            if person is None or person.merged_into_id is not None:
+                raise NotFoundError(
+                    _("This person no longer exists (perhaps merged with another).")
+                )
             write_mark(s, session_id, person_id, mark, minutes, remarks, taken_by)
 
     def clear(self, session_id: str, person_id: str) -> None:
@@ -265,55 +244,37 @@ class AttendanceService:
             row = next(r for r in roster_rows(s, info) if r.person_id == person.id)
             return row
 
-    def history(
-        self,
-        query: str = "",
-        *,
-        activity_id: str | None = None,
-        person_id: str | None = None,
-        offset: int = 0,
-        limit: int | None = 200,
-    ) -> list[HistoryRow]:
-        """A page of all marks, newest session first, paged in SQL."""
+    def session_counts(self, activity_id: str) -> dict[str, SessionCount]:
+        """For each session of the activity where attendance was taken: how many came (present,
+        late or left early) and how many were expected (holding a place, or marked anyway)."""
+        holding = select(Registration.person_id).where(
+            Registration.activity_id == activity_id,
+            Registration.deleted_at.is_(None),
+            Registration.status.in_(("invited", "registered")),
+        )
         statement = (
             select(
-                Attendance.id,
-                ActivitySession.date,
-                Activity.id,
-                Activity.title,
-                Person.id,
-                Person.full_name,
-                Attendance.status,
-                Attendance.minutes,
-                Attendance.remarks,
-                Attendance.taken_by,
+                Attendance.session_id,
+                func.count(Attendance.id),
+                func.sum(case((Attendance.status.in_(ATTENDED_MARKS), 1), else_=0)),
+                func.sum(
+                    case((Attendance.person_id.not_in(holding.scalar_subquery()), 1), else_=0)
+                ),
             )
-            .select_from(Attendance)
             .join(ActivitySession, ActivitySession.id == Attendance.session_id)
-            .join(Activity, Activity.id == ActivitySession.activity_id)
-            .join(Person, Person.id == Attendance.person_id)
-            .where(*history_filters(query, activity_id, person_id))
-            .order_by(ActivitySession.date.desc(), ActivitySession.id, Person.name_key, Person.id)
-            .offset(offset)
-            .limit(limit)
+            .where(
+                ActivitySession.activity_id == activity_id,
+                ActivitySession.deleted_at.is_(None),
+                Attendance.deleted_at.is_(None),
+            )
+            .group_by(Attendance.session_id)
         )
         with self.db.session() as s:
-            return [HistoryRow(*row) for row in s.execute(statement)]
-
-    def history_count(
-        self, query: str = "", *, activity_id: str | None = None, person_id: str | None = None
-    ) -> int:
-        """How many marks :meth:`history` would give without paging."""
-        statement = (
-            select(func.count(Attendance.id))
-            .select_from(Attendance)
-            .join(ActivitySession, ActivitySession.id == Attendance.session_id)
-            .join(Activity, Activity.id == ActivitySession.activity_id)
-            .join(Person, Person.id == Attendance.person_id)
-            .where(*history_filters(query, activity_id, person_id))
-        )
-        with self.db.session() as s:
-            return s.scalar(statement) or 0
+            expected = s.scalar(select(func.count()).select_from(holding.subquery())) or 0
+            return {
+                sid: SessionCount(int(present or 0), expected + int(extra or 0))
+                for sid, _marked, present, extra in s.execute(statement)
+            }
 
 
 def _find_mark(s: Session, session_id: str, person_id: str) -> Attendance | None:

@@ -4,9 +4,11 @@ The rule (see :func:`rule_met`): a minimum % of the activity's sessions attended
 of minutes; with both, both must be met; with neither, attending one session completes it. An
 activity with no sessions is completed by nobody. Present, late and left early count as attended;
 an excused absence does not (it is shown apart). Minutes at a session are those recorded for a
-partial attendance, else the whole session. A person is *at risk* when they have not met the rule
-yet but still can by attending every session they have not been marked at that is yet to come
-(today's included); otherwise *not completed*.
+partial attendance (never more than the session lasts, when its times are known), else the whole
+session. Everyone registered (not cancelled, not waiting) is listed, and anyone marked at a
+session, even if their registration was cancelled or taken out; each person once. A person is
+*at risk* when they have not met the rule yet but still can by attending every session they have
+not been marked at that is yet to come (today's included); otherwise *not completed*.
 """
 
 from __future__ import annotations
@@ -18,12 +20,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import Activity, ActivitySession, Attendance
+from app.errors import NotFoundError
+from app.i18n import _
+from app.models import Activity, ActivitySession, Attendance, Person
+from app.services import text
 from app.services.activity_values import session_minutes
 from app.services.registrations import registration_rows
 from app.services.vocabulary import ATTENDED_MARKS
 
 COMPLETED, AT_RISK, NOT_COMPLETED = "completed", "at_risk", "not_completed"
+
+# Person id -> session id -> (mark, partial minutes).
+Marks = dict[str, dict[str, tuple[str, int | None]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +116,8 @@ class CompletionService:
 def activity_completion(s: Session, activity_id: str, today: date) -> ActivityCompletion:
     """Inside an open session: see :meth:`CompletionService.for_activity`."""
     activity = s.get(Activity, activity_id)
+    if activity is None:
+        raise NotFoundError(_("This activity no longer exists."))
     rule = CompletionRule(activity.min_attendance_percent, activity.min_minutes)
     sessions = {
         x.id: (x.date, session_minutes(x.start_time, x.end_time))
@@ -117,7 +127,7 @@ def activity_completion(s: Session, activity_id: str, today: date) -> ActivityCo
             )
         )
     }
-    marks: dict[str, dict[str, tuple[str, int | None]]] = {}
+    marks: Marks = {}
     for person_id, session_id, status, minutes in s.execute(
         select(
             Attendance.person_id, Attendance.session_id, Attendance.status, Attendance.minutes
@@ -125,19 +135,17 @@ def activity_completion(s: Session, activity_id: str, today: date) -> ActivityCo
     ):
         marks.setdefault(person_id, {})[session_id] = (status, minutes)
     people = []
-    for reg in registration_rows(s, activity_id):
-        if reg.status in ("cancelled", "waiting_list") and reg.person_id not in marks:
-            continue
-        mine = marks.get(reg.person_id, {})
+    for who in _people(s, activity_id, marks):
+        mine = marks.get(who.person_id, {})
         tally = _tally(mine, sessions)
         left = [m for sid, (d, m) in sessions.items() if d >= today and sid not in mine]
         state = state_of(rule, tally.attended, len(sessions), tally.minutes, len(left), sum(left))
         people.append(
             PersonCompletion(
-                reg.person_id,
-                reg.full_name,
-                reg.organisation_name,
-                reg.role,
+                who.person_id,
+                who.full_name,
+                who.organisation_name,
+                who.role,
                 len(sessions),
                 tally.attended,
                 tally.excused,
@@ -150,6 +158,35 @@ def activity_completion(s: Session, activity_id: str, today: date) -> ActivityCo
     return ActivityCompletion(activity_id, rule, len(sessions), total_minutes, tuple(people))
 
 
+@dataclass(frozen=True, slots=True)
+class _Who:
+    person_id: str
+    full_name: str
+    organisation_name: str
+    role: str
+
+
+def _people(s: Session, activity_id: str, marks: Marks) -> list[_Who]:
+    """Those the completion lists, each once and by name: registered (not cancelled nor waiting)
+    or marked at a session (even when their registration was taken out)."""
+    people: dict[str, _Who] = {}
+    for reg in registration_rows(s, activity_id):
+        if reg.status in ("cancelled", "waiting_list") and reg.person_id not in marks:
+            continue
+        people.setdefault(
+            reg.person_id, _Who(reg.person_id, reg.full_name, reg.organisation_name, reg.role)
+        )
+    unregistered = [p for p in marks if p not in people]
+    if unregistered:
+        for person_id, full_name in s.execute(
+            select(Person.id, Person.full_name)
+            .where(Person.id.in_(unregistered))
+            .order_by(Person.name_key, Person.id)
+        ):
+            people[person_id] = _Who(person_id, full_name, "", "attendee")
+    return sorted(people.values(), key=lambda w: (text.fold(w.full_name), w.person_id))
+
+
 def _tally(
     mine: dict[str, tuple[str, int | None]], sessions: dict[str, tuple[date, int]]
 ) -> _Tally:
@@ -157,7 +194,9 @@ def _tally(
     for session_id, (status, partial) in mine.items():
         if status in ATTENDED_MARKS:
             attended += 1
-            minutes += partial if partial is not None else sessions[session_id][1]
+            length = sessions[session_id][1]
+            # A partial time longer than the session (a typing slip) counts as the whole session.
+            minutes += length if partial is None or (length and partial > length) else partial
         elif status == "excused":
             excused += 1
     return _Tally(attended, excused, minutes)

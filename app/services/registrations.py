@@ -90,15 +90,25 @@ def register_in_session(
     person_id: str,
     *,
     organisation_id: str | None = None,
-    role: str = "attendee",
+    role: str | None = None,
     status: str | None = None,
     heard_from: str = "",
 ) -> Registration:
     """Inside an open session: register (or register again) a person; returns the row.
 
-    ``status`` ``None`` means registered, or the waiting list when the activity is full.
-    Without an organisation, the person's first organisation is taken.
+    ``role`` ``None`` keeps the role of a person registered before (attendee for a new one), so
+    marking a facilitator through an import does not turn them into an attendee. ``status``
+    ``None`` means registered, or the waiting list when the activity is full. Without an
+    organisation, the person's first organisation is taken. Someone registered again after a
+    cancellation or removal joins the end of the waiting list, not their old place in it.
     """
+    row = s.scalar(
+        select(Registration).where(
+            Registration.activity_id == activity_id, Registration.person_id == person_id
+        )
+    )
+    if role is None:
+        role = row.role if row is not None and row.deleted_at is None else "attendee"
     if role not in REGISTRATION_ROLES:
         raise ValidationError(_("Choose the role of the person in the activity."), field="role")
     if status is not None and status not in REGISTRATION_STATUSES:
@@ -109,12 +119,10 @@ def register_in_session(
     person = s.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
         raise NotFoundError(_("This person no longer exists (perhaps merged with another)."))
-    row = s.scalar(
-        select(Registration).where(
-            Registration.activity_id == activity_id, Registration.person_id == person_id
-        )
-    )
-    holding = row is not None and row.deleted_at is None and row.status in HOLDING_PLACE
+    live = row is not None and row.deleted_at is None
+    # A place already held is kept, except by someone who becomes an attendee only now.
+    becomes_attendee = role == "attendee" and live and row.role != "attendee"
+    holding = live and row.status in HOLDING_PLACE and not becomes_attendee
     if status is None:
         status = "registered" if holding or _has_room(s, activity, role) else "waiting_list"
     if row is None:
@@ -125,6 +133,8 @@ def register_in_session(
             registered_at=utcnow(),
         )
         s.add(row)
+    elif not live or row.status == "cancelled":
+        row.registered_at = utcnow()
     row.deleted_at = None
     row.role, row.status = role, status
     row.organisation_id = (
@@ -134,6 +144,10 @@ def register_in_session(
         row.heard_from = heard_from.strip()
     s.flush()
     return row
+
+
+def _takes_place(role: str, status: str) -> bool:
+    return role == "attendee" and status in HOLDING_PLACE
 
 
 def _has_room(s: Session, activity: Activity, role: str) -> bool:
@@ -159,8 +173,12 @@ def _first_organisation(s: Session, person_id: str) -> str | None:
     )
 
 
-def _promote_waiting(s: Session, activity: Activity) -> str | None:
-    """Give a freed place to the first attendee on the waiting list; returns their person id."""
+def _promote_waiting(s: Session, activity: Activity, freed_by: str = "") -> str | None:
+    """Give a freed place to the first attendee on the waiting list; returns their person id.
+
+    ``freed_by`` (a registration id) is passed over: someone just moved to the waiting list
+    does not get their own place back.
+    """
     if not _has_room(s, activity, "attendee"):
         return None
     first = s.scalar(
@@ -169,6 +187,7 @@ def _promote_waiting(s: Session, activity: Activity) -> str | None:
             Registration.activity_id == activity.id,
             Registration.deleted_at.is_(None),
             Registration.status == "waiting_list",
+            Registration.id != freed_by,
         )
         .order_by(Registration.registered_at, Registration.id)
         .limit(1)
@@ -202,7 +221,7 @@ class RegistrationService:
         person_id: str,
         *,
         organisation_id: str | None = None,
-        role: str = "attendee",
+        role: str | None = None,
         status: str | None = None,
         heard_from: str = "",
     ) -> RegistrationRow:
@@ -237,11 +256,15 @@ class RegistrationService:
             raise ValidationError(_("Choose the status of the registration."), field="status")
         with self.db.session() as s:
             row = _load(s, registration_id)
-            freed = row.status in HOLDING_PLACE and status not in HOLDING_PLACE
+            # A place is freed when an attendee stops holding one: cancelled, put on the waiting
+            # list, or turned into a facilitator (who does not take an attendee's place).
+            freed = _takes_place(row.role, row.status) and not _takes_place(role, status)
             row.organisation_id, row.role, row.status = organisation_id, role, status
             row.heard_from = heard_from.strip()
             s.flush()
-            return _promote_waiting(s, s.get(Activity, row.activity_id)) if freed else None
+            if not freed:
+                return None
+            return _promote_waiting(s, s.get(Activity, row.activity_id), freed_by=row.id)
 
     def remove(self, registration_id: str) -> str | None:
         """Take a registration out (to the trash; attendance is kept). Returns the person id

@@ -10,6 +10,7 @@ from app.services.attendance import AttendanceService
 from app.services.backups import BackupService
 from app.services.completion import CompletionService
 from app.services.context import DataFolder, open_database
+from app.services.demands import DemandService
 from app.services.duplicates import DuplicatesService
 from app.services.health import HealthService
 from app.services.importing import ImportService
@@ -34,6 +35,7 @@ class Services:
     registrations: RegistrationService
     attendance: AttendanceService
     completion: CompletionService
+    demands: DemandService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -53,4 +55,5 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         registrations=RegistrationService(db),
         attendance=AttendanceService(db),
         completion=CompletionService(db),
+        demands=DemandService(db),
     )

@@ -22,6 +22,7 @@ from app.i18n import LANGUAGES, _, current_language
 from app.services.export_data import export_all
 from app.services.registry import Services
 from app.settings import load_settings, update_settings
+from app.views.activities_tab import ActivitiesTab
 from app.views.directory_tab import DirectoryTab
 from app.views.errors import show_error
 from app.views.language import apply_language
@@ -50,8 +51,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.profile_tab = ProfileTab(services)
         self.directory_tab = DirectoryTab(services)
+        self.activities_tab = ActivitiesTab(services)
         self.tabs.addTab(self.profile_tab, "")
         self.tabs.addTab(self.directory_tab, "")
+        self.tabs.addTab(self.activities_tab, "")
         self.setCentralWidget(self.tabs)
         self.profile_tab.saved.connect(self._update_title)
         self._build_menu()
@@ -96,6 +99,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(0, _("Our organisation"))
         self.tabs.setTabText(1, _("Directory"))
+        self.tabs.setTabText(2, _("Activities"))
         self.file_menu.setTitle(_("&File"))
         self.import_action.setText(_("&Import people from a spreadsheet…"))
         self.export_list_action.setText(_("&Export this list…"))
@@ -183,6 +187,9 @@ class MainWindow(Retranslatable, QMainWindow):
             self.directory_tab.refresh()
 
     def _on_export_list(self) -> None:
+        if self.tabs.currentWidget() is self.activities_tab:
+            self.activities_tab.export_current_list()
+            return
         self.tabs.setCurrentWidget(self.directory_tab)
         self.directory_tab.export_current_list()
 
@@ -226,6 +233,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """Read everything again (after a restore or an import)."""
         self.profile_tab.refresh()
         self.directory_tab.refresh()
+        self.activities_tab.refresh()
         self._update_title()
 
     def switch_folder(self, path: Path) -> None:
@@ -249,7 +257,9 @@ class MainWindow(Retranslatable, QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             try:
-                self._on_import_people(path)
+                on_activities = self.tabs.currentWidget() is self.activities_tab
+                if not (on_activities and self.activities_tab.import_attendance(path)):
+                    self._on_import_people(path)
             except Exception as error:  # noqa: BLE001 - shown to the person, not swallowed
                 show_error(self, error)
 

@@ -31,9 +31,9 @@ def window(qtbot, services):
     return window
 
 
-def test_tabs_are_the_profile_and_the_directory(window) -> None:
+def test_tabs_are_the_profile_the_directory_and_the_activities(window) -> None:
     texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert texts == ["Our organisation", "Directory"]
+    assert texts == ["Our organisation", "Directory", "Activities"]
     assert window.directory_tab.people.model.total() == 400
     assert window.profile_tab.isEnabled()
 
@@ -216,3 +216,16 @@ def test_the_program_starts_and_quits_cleanly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert not (data_dir / "running.marker").exists()  # a clean exit was recorded
+
+
+def test_the_activities_tab_is_built_when_first_shown(window, qtbot) -> None:
+    assert window.activities_tab.views is None  # nothing read at start for it
+    window.tabs.setCurrentWidget(window.activities_tab)
+    qtbot.waitUntil(lambda: window.activities_tab.views is not None)
+    tab = window.activities_tab
+    assert [tab.views.tabText(i) for i in range(3)] == [
+        "&Activities",
+        "De&mands",
+        "Attendance &history",
+    ]
+    assert tab.activity_list.model.total() > 0  # the example data has activities

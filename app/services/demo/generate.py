@@ -1,57 +1,88 @@
-"""Fill an empty data folder with a realistic programme: the profile, organisations, people.
+"""Fill an empty data folder with a realistic programme: the profile, organisations, people,
+activities with their sessions, registrations and attendance, and demands.
 
-Deterministic (fixed seed) so benchmarks and screenshots are comparable. Rows are inserted in
-bulk, in one transaction. Later kinds of data (activities, mentoring, the catalogue) add their
-own generator step to :data:`STEPS`.
+Deterministic (fixed seeds, ids drawn from their own seeded stream, stamps from fixed dates) so
+two fills give the same export, and benchmarks and screenshots are comparable. Rows are inserted
+in bulk, in one transaction. Later kinds of data (mentoring, the catalogue) add their own step.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-import unicodedata
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import (
-    Consent,
-    Membership,
-    Organisation,
-    OrganisationProfile,
-    Person,
-    natural_id,
-    new_id,
-    utcnow,
-)
+from app.models import Activity, Demand, Organisation, OrganisationProfile, Person
 from app.services import text
 from app.services.demo import names
+from app.services.demo.activities import REFERENCE_DATE, ActivityCounts, fill_activities
+from app.services.demo.attendance import PeoplePool
 from app.services.demo.images import demo_logo_png, demo_signature_png
+from app.services.demo.people import STAMP, ascii_word, fill_people
 from app.services.vocabulary import AREAS_OF_ACTION
 
 log = logging.getLogger(__name__)
 
+# forum_percent: the share of forum meetings (one session); most of the rest are capsules of 2-4
+# sessions, so small has about 70 sessions and large about 15,000 (and 250,000 marks).
 SCALES: dict[str, dict[str, int]] = {
-    "small": {"organisations": 40, "people": 400},
-    "large": {"organisations": 2000, "people": 50000},
+    "small": {"organisations": 40, "people": 400, "activities": 30, "forum_percent": 50},
+    "large": {"organisations": 2000, "people": 50000, "activities": 5000, "forum_percent": 15},
 }
 Progress = Callable[[int, int], None]
+# Progress units: a person is one, an activity (with its people and marks) about twenty.
+ACTIVITY_WEIGHT = 20
+# A larger page cache while filling: rows with random keys touch pages all over the indexes.
+FILL_CACHE_KIB = 128 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
+    """How many records of each kind the example data holds."""
+
     organisations: int
     people: int
+    activities: int = 0
+    sessions: int = 0
+    registrations: int = 0
+    attendance: int = 0
+    evaluations: int = 0
+    demands: int = 0
+
+
+class DemoIds:
+    """Random-looking ids (uuid4 form) drawn from their own seeded stream: the same every fill."""
+
+    def __init__(self, seed: int):
+        self._rng = random.Random(seed)
+
+    def __call__(self) -> str:
+        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+
+
+class _Steps:
+    """One progress bar over the whole fill: ``advance(n)`` units done of ``total``."""
+
+    def __init__(self, total: int, progress: Progress | None):
+        self.total, self.done, self.progress = total, 0, progress
+
+    def advance(self, units: int) -> None:
+        self.done = min(self.total, self.done + units)
+        if self.progress:
+            self.progress(self.done, self.total)
 
 
 def has_data(s: Session) -> bool:
-    for model in (OrganisationProfile, Organisation, Person):
+    for model in (OrganisationProfile, Organisation, Person, Activity, Demand):
         if s.scalar(select(func.count()).select_from(model)):
             return True
     return False
@@ -62,7 +93,7 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
     if scale not in SCALES:
         raise ValidationError(_("The scale must be small or large."))
     sizes = SCALES[scale]
-    rng = random.Random(20261128)
+    steps = _Steps(sizes["people"] + sizes["activities"] * ACTIVITY_WEIGHT, progress)
     with db.session() as s:
         if has_data(s):
             raise ValidationError(
@@ -71,18 +102,48 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
                     "empty folder, for example with --data-dir."
                 )
             )
-        _profile(s)
-        organisations = _organisations(s, rng, sizes["organisations"])
-        if progress:
-            progress(1, 3)
-        _people(s, rng, sizes["people"], organisations, progress)
+        cache = s.scalar(sql_text("PRAGMA cache_size"))
+        s.execute(sql_text(f"PRAGMA cache_size = -{FILL_CACHE_KIB}"))
+        counts = _fill(s, sizes, steps)
+        s.execute(sql_text(f"PRAGMA cache_size = {int(cache)}"))
+    steps.advance(steps.total)
     log.info("demo data (%s) created", scale)
-    return DemoSummary(organisations=sizes["organisations"], people=sizes["people"])
+    return DemoSummary(
+        organisations=sizes["organisations"],
+        people=sizes["people"],
+        activities=counts.activities,
+        sessions=counts.sessions,
+        registrations=counts.registrations,
+        attendance=counts.attendance,
+        evaluations=counts.evaluations,
+        demands=counts.demands,
+    )
 
 
-def _profile(s: Session) -> None:
+def _fill(s: Session, sizes: dict[str, int], steps: _Steps) -> ActivityCounts:
+    rng, new_id = random.Random(20261128), DemoIds(20261128)
+    _profile(s, new_id)
+    organisations = _organisations(s, rng, new_id, sizes["organisations"])
+    people = fill_people(s, rng, new_id, sizes["people"], organisations, steps.advance)
+    pool = PeoplePool(people, random.Random(rng.random()))
+    return fill_activities(
+        s,
+        rng,
+        new_id,
+        pool,
+        organisations,
+        sizes,
+        lambda done: steps.advance(done * ACTIVITY_WEIGHT),
+        REFERENCE_DATE,
+    )
+
+
+def _profile(s: Session, new_id: DemoIds) -> None:
     s.add(
         OrganisationProfile(
+            id=new_id(),
+            created_at=STAMP,
+            updated_at=STAMP,
             name="Red Tejido Asociativo",
             legal_form="Asociación",
             tax_id="G46123451",
@@ -105,16 +166,10 @@ def _profile(s: Session) -> None:
     )
 
 
-def _ascii(word: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", word) if c.isascii() and c.isalnum()
-    ).lower()
-
-
-def _organisations(s: Session, rng: random.Random, count: int) -> list[str]:
+def _organisations(s: Session, rng: random.Random, new_id: DemoIds, count: int) -> list[str]:
     rows, seen = [], set()
     kinds = ["association"] * 6 + ["foundation", "federation", "cooperative", "informal_group"]
-    now = utcnow()
+    now = STAMP
     while len(rows) < count:
         place, province = rng.choice(names.PLACES)
         word = rng.choice(names.ORGANISATION_WORDS)
@@ -131,7 +186,7 @@ def _organisations(s: Session, rng: random.Random, count: int) -> list[str]:
                 "municipality": place,
                 "province": province,
                 "country": "España",
-                "email": f"info@{_ascii(word)}{len(rows)}.example.org",
+                "email": f"info@{ascii_word(word)}{len(rows)}.example.org",
                 "phone": f"+34 9{rng.randint(10, 99)} {rng.randint(100000, 999999)}",
                 "areas_of_action": rng.sample(AREAS_OF_ACTION, k=rng.randint(1, 3)),
                 "year_founded": rng.randint(1975, 2024),
@@ -141,97 +196,5 @@ def _organisations(s: Session, rng: random.Random, count: int) -> list[str]:
                 "updated_at": now,
             }
         )
-    s.execute(insert(Organisation), rows)
+    s.execute(insert(Organisation.__table__), rows)
     return [r["id"] for r in rows]
-
-
-def _person(rng: random.Random, index: int) -> dict[str, object]:
-    gender = rng.choices(["woman", "man", "non_binary", "not_stated"], [58, 36, 2, 4])[0]
-    pool = {"woman": names.GIVEN_WOMEN, "man": names.GIVEN_MEN}.get(gender, names.GIVEN_NEUTRAL)
-    given = rng.choice(pool)
-    family = f"{rng.choice(names.FAMILY)} {rng.choice(names.FAMILY)}"
-    full_name = f"{given} {family}"
-    has_email = rng.random() < 0.8
-    email = f"{_ascii(given) or 'p'}.{_ascii(family)[:10] or 'x'}{index}@example.org"
-    phone = f"6{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
-    return {
-        "id": new_id(),
-        "full_name": full_name,
-        "given_name": given,
-        "family_name": family,
-        "name_key": text.fold(full_name),
-        "gender": gender,
-        "birth_year": rng.randint(1945, 2008) if rng.random() < 0.9 else None,
-        "email": email if has_email else "",
-        "phone": phone,
-        "phone_key": text.normalise_phone(phone),
-        "preferred_language": rng.choice(["es", "es", "es", "en"]),
-    }
-
-
-# Every 50th person is someone already there, typed again at another session (as happens).
-RETYPED_EVERY = 50
-
-
-def _retyped(rng: random.Random, original: dict[str, object]) -> dict[str, object]:
-    """The same person entered twice: the name typed without accents or in capitals."""
-    name = str(original["full_name"])
-    typed = rng.choice([_ascii_words(name), name.upper(), "  ".join(name.split())])
-    copy = dict(original, id=new_id(), full_name=typed, name_key=text.fold(typed))
-    if rng.random() < 0.5:
-        copy["email"] = ""
-    return copy
-
-
-def _ascii_words(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
-def _people(
-    s: Session,
-    rng: random.Random,
-    count: int,
-    organisations: list[str],
-    progress: Progress | None,
-) -> None:
-    roles = ["staff", "volunteer", "volunteer", "board_member", "member", "member"]
-    batch = 5000
-    start = datetime(2024, 1, 8, 9, 0)
-    for first in range(0, count, batch):
-        people, memberships, consents = [], [], []
-        for index in range(first, min(count, first + batch)):
-            if index % RETYPED_EVERY == RETYPED_EVERY - 1:
-                person = _retyped(rng, people[-rng.randint(1, min(len(people), 40))])
-            else:
-                person = _person(rng, index)
-            stamp = start + timedelta(minutes=index * 7)
-            person.update(created_at=stamp, updated_at=stamp)
-            people.append(person)
-            for organisation_id in rng.sample(organisations, k=rng.choice([1, 1, 1, 2])):
-                memberships.append(
-                    {
-                        "id": natural_id("membership", person["id"], organisation_id),
-                        "person_id": person["id"],
-                        "organisation_id": organisation_id,
-                        "role": rng.choice(roles),
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                )
-            consents.append(
-                {
-                    "id": new_id(),
-                    "person_id": person["id"],
-                    "purpose": "programme",
-                    "granted_at": stamp,
-                    "collected_by": "Carmen Ibáñez Soler",
-                    "notice_version": "2024-01",
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                }
-            )
-        s.execute(insert(Person), people)
-        s.execute(insert(Membership), memberships)
-        s.execute(insert(Consent), consents)
-        if progress:
-            progress(min(count, first + batch), count)

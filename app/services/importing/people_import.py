@@ -187,7 +187,7 @@ class ImportService:
             rows=tuple(parsed),
             rejected=tuple(rejected),
             outcomes=_with_rejected(outcomes, rejected),
-            new_organisations=_new_organisations(parsed, outcomes, known),
+            new_organisations=new_organisations(parsed, outcomes, known),
             restored_organisations=organisations_to_restore(parsed, outcomes, trashed),
         )
 
@@ -253,7 +253,7 @@ def _with_rejected(
     return tuple(sorted(every, key=lambda o: o.line))
 
 
-def _new_organisations(
+def new_organisations(
     rows: list[ParsedRow], outcomes: list[RowOutcome], known: set[str]
 ) -> tuple[str, ...]:
     """The organisations the rows name that are not in the directory (first spelling kept)."""

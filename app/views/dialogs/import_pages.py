@@ -200,10 +200,10 @@ class SummaryPage(Retranslatable, QWidget):
             _("The import of {file} is finished.").format(file=self.summary.file_name)
         )
         self.counts.setText(done_counts(self.summary))
-        self.rejected.setPlainText("\n".join(map(_rejected_line, self.summary.rejected)))
+        self.rejected.setPlainText("\n".join(map(rejected_line, self.summary.rejected)))
 
 
-def _rejected_line(row: RejectedRow) -> str:
+def rejected_line(row: RejectedRow) -> str:
     if row.name:
         return _("Row {line} ({name}): {reason}").format(
             line=row.line, name=row.name, reason=row.reason
