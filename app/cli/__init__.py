@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TejidoError as error:
         print(_("tejido: {message}").format(message=error), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the output was cut short (``| head``): not a problem
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(_("tejido: interrupted; nothing was left half-done."), file=sys.stderr)
         return 130

@@ -51,9 +51,9 @@ def places_text(row: ActivityRow) -> str:
 
 
 ACTIVITY_COLUMNS: tuple[Column, ...] = (
-    Column(lambda: _("Dates"), dates_text, "first_date", width=26),
+    Column(lambda: _("Title"), lambda r: r.title, "title", width=42),
+    Column(lambda: _("Dates"), dates_text, "first_date", width=27),
     Column(lambda: _("Kind"), lambda r: choice_label(ACTIVITY_KINDS, r.kind), "kind", width=16),
-    Column(lambda: _("Title"), lambda r: r.title, "title", width=34),
     Column(
         lambda: _("Status"), lambda r: choice_label(ACTIVITY_STATUSES, r.status), "status", width=18
     ),

@@ -80,7 +80,7 @@ class ActivityListView(RecordListPanel):
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
         # Newest first until a header is clicked (the view sorts through the model).
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
 
     def _connect(self) -> None:
         super()._connect()

@@ -62,8 +62,8 @@ SESSION_COLUMNS = (
         key=lambda r: r.session.starts_at,
         width=12,
     ),
-    SortColumn(lambda: _("Time"), lambda r: times_text(r.session), width=11),
-    SortColumn(lambda: _("Attendance"), attendance_text, key=lambda r: r.present, width=14),
+    SortColumn(lambda: _("Time"), lambda r: times_text(r.session), width=13),
+    SortColumn(lambda: _("Attendance"), attendance_text, key=lambda r: r.present, width=20),
     SortColumn(
         lambda: _("Duration"),
         lambda r: duration_text(r.session.minutes),

@@ -46,7 +46,7 @@ HISTORY_COLUMNS: tuple[Column, ...] = (
     Column(lambda: _("Date"), lambda r: format_date(r.date), width=12),
     Column(lambda: _("Activity"), lambda r: r.activity_title, width=36),
     Column(lambda: _("Person"), lambda r: r.full_name, width=28),
-    Column(lambda: _("Mark"), lambda r: choice_label(ATTENDANCE_MARKS, r.mark), width=12),
+    Column(lambda: _("Mark"), lambda r: choice_label(ATTENDANCE_MARKS, r.mark), width=20),
     Column(lambda: _("Minutes"), lambda r: r.minutes, numeric=True, width=8),
     Column(lambda: _("Remarks"), lambda r: r.remarks, width=28),
     Column(lambda: _("Taken by"), lambda r: r.taken_by, width=20),

@@ -74,7 +74,7 @@ def answer_yes(monkeypatch) -> list[str]:
 
 def titles(view: ActivityListView) -> list[str]:
     model = view.model
-    return [model.index(row, 2).data() for row in range(model.rowCount())]
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def choose(combo, text: str) -> None:
@@ -87,15 +87,15 @@ def test_rows_show_dates_kind_status_sessions_places_and_areas_newest_first(view
     assert titles(view) == ["Foro de entidades", "Captación de fondos", "Jornada de voluntariado"]
     model = view.model
     assert [model.index(1, c).data() for c in range(model.columnCount())] == [
+        "Captación de fondos",
         "Oct 1, 2024 – Oct 8, 2024",
         "Training capsule",
-        "Captación de fondos",
         "Open for registration",
         "2",
         "1 / 25",
         "Employment",
     ]
-    assert model.index(0, 0).data() == "Feb 4, 2025" and model.index(0, 5).data() == "0"
+    assert model.index(0, 1).data() == "Feb 4, 2025" and model.index(0, 5).data() == "0"
     assert model.index(0, 6).data() == "Barrio Norte, Health"
     assert view.status.text() == "3 activities"
 
@@ -132,7 +132,7 @@ def test_search_as_you_type_ignores_accents_and_case(qtbot, view):
 
 def test_clicking_a_header_sorts_by_title(qtbot, view):
     header = view.table.horizontalHeader()
-    x = header.sectionViewportPosition(2) + header.sectionSize(2) // 2
+    x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert titles(view) == ["Captación de fondos", "Foro de entidades", "Jornada de voluntariado"]
     assert view.model.state.sort_key == "title"
@@ -252,8 +252,8 @@ def test_export_keeps_the_filters(qtbot, view, tmp_path, monkeypatch):
     view.export_list()
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Dates", "Kind", "Title")
-    assert [row[2] for row in rows[1:]] == ["Captación de fondos"]
+    assert rows[0][:3] == ("Title", "Dates", "Kind")
+    assert [row[0] for row in rows[1:]] == ["Captación de fondos"]
 
 
 def test_refresh_offers_the_years_of_new_activities(view):
@@ -286,6 +286,6 @@ def test_texts_follow_a_language_change_keeping_the_filters(view, monkeypatch):
     QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
     assert view.kind_filter.currentText() == "TRAINING CAPSULE"
     assert view.status_filter.itemText(0) == "ALL STATUSES"
-    assert view.model.headerData(2, Qt.Orientation.Horizontal) == "TITLE"
-    assert view.model.index(0, 1).data() == "TRAINING CAPSULE"
+    assert view.model.headerData(0, Qt.Orientation.Horizontal) == "TITLE"
+    assert view.model.index(0, 2).data() == "TRAINING CAPSULE"
     assert view.status.text() == "1 ACTIVITY" and titles(view) == ["Captación de fondos"]
