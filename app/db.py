@@ -149,6 +149,11 @@ class Database:
         with self.engine.begin() as connection:
             connection.exec_driver_sql("PRAGMA optimize")
 
+    def analyze(self) -> None:
+        """Gather the query planner's statistics now (after filling tables in bulk)."""
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
     def dispose(self) -> None:
         """Close every pooled connection (before the file is replaced by a restore)."""
         self.engine.dispose()

@@ -36,8 +36,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(
-        _("Example data added to {path}: {organisations} organisations, {people} people.").format(
-            path=data_dir, organisations=summary.organisations, people=summary.people
+        _(
+            "Example data added to {path}: {organisations} organisations, {people} people, "
+            "{activities} activities with {sessions} sessions and {marks} attendance marks."
+        ).format(
+            path=data_dir,
+            organisations=summary.organisations,
+            people=summary.people,
+            activities=summary.activities,
+            sessions=summary.sessions,
+            marks=summary.attendance,
         )
     )
     return 0

@@ -24,6 +24,7 @@ from app.i18n import _
 from app.models import Activity, ActivityDemand, ActivitySession, Registration, natural_id, utcnow
 from app.services import text
 from app.services.activity_values import SessionData, validate_activity, validate_sessions
+from app.services.registrations import fill_free_places
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +254,10 @@ class ActivityService:
             s.flush()
             _save_sessions(s, activity, sessions)
             _save_demands(s, activity.id, data.demand_ids)
+            s.flush()
+            promoted = fill_free_places(s, activity)
+            if promoted:
+                log.info("activity %s: %d off the waiting list", activity.id, len(promoted))
             s.flush()
             log.info("activity saved: %s (%d sessions)", activity.id, len(sessions))
             return read_activity(s, activity.id)

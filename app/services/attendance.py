@@ -219,6 +219,15 @@ class AttendanceService(HistoryQueries):
             if row is not None and row.deleted_at is None:
                 row.deleted_at = utcnow()
 
+    def add_present(self, session_id: str, person_id: str, *, taken_by: str = "") -> RosterRow:
+        """Register someone already in the directory and mark them present (a walk-in who was
+        found in the directory), in one transaction."""
+        with self.db.session() as s:
+            info = session_info(s, session_id)
+            register_in_session(s, info.activity_id, person_id, status="registered")
+            write_mark(s, session_id, person_id, "present", None, "", taken_by)
+            return next(r for r in roster_rows(s, info) if r.person_id == person_id)
+
     def add_walk_in(self, session_id: str, walk_in: WalkIn, *, taken_by: str = "") -> RosterRow:
         """Create the person, register them and mark them present, in one transaction."""
         consents = (ConsentData("programme", utcnow(), collected_by=taken_by),)

@@ -173,6 +173,16 @@ def _first_organisation(s: Session, person_id: str) -> str | None:
     )
 
 
+def fill_free_places(s: Session, activity: Activity) -> list[str]:
+    """Inside an open session: move people from the waiting list into the places free (after
+    the capacity was raised or removed); returns the person ids promoted, first come first."""
+    promoted = []
+    while (person_id := _promote_waiting(s, activity)) is not None:
+        promoted.append(person_id)
+        s.flush()
+    return promoted
+
+
 def _promote_waiting(s: Session, activity: Activity, freed_by: str = "") -> str | None:
     """Give a freed place to the first attendee on the waiting list; returns their person id.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -265,3 +266,13 @@ def test_an_activity_without_evaluations_has_no_averages(services: Services) -> 
         None,
         None,
     )
+
+
+def test_raising_the_capacity_gives_the_new_places_to_the_waiting_list(services) -> None:
+    activity = services.activities.save(ActivityData(title="Taller", capacity=1))
+    people = [services.people.save(PersonData(full_name=n)).id for n in ("Ana", "Bea", "Carla")]
+    statuses = [services.registrations.register(activity.id, p).status for p in people]
+    assert statuses == ["registered", "waiting_list", "waiting_list"]
+    services.activities.save(replace(services.activities.get(activity.id), capacity=2))
+    by_person = {r.person_id: r.status for r in services.registrations.list(activity.id)}
+    assert [by_person[p] for p in people] == ["registered", "registered", "waiting_list"]

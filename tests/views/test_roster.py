@@ -473,3 +473,29 @@ def test_the_walk_in_organisation_is_completed_from_the_directory(qtbot, dialog,
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     assert not form.isVisible()
     assert roster.row("Oumar Diallo").organisation_name == "Fundación Secretariado Gitano"
+
+
+@pytest.mark.parametrize(
+    ("answer", "people_called_so"),
+    [(QMessageBox.StandardButton.Yes, 1), (QMessageBox.StandardButton.No, 2)],
+)
+def test_a_walk_in_already_in_the_directory_is_offered_instead_of_a_new_person(
+    qtbot, dialog, roster, monkeypatch, answer, people_called_so
+):
+    known = roster.services.people.save(PersonData(full_name="Íñigo Zubiri Arana")).id
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.open_walk_in()
+    qtbot.keyClicks(dialog.walk_in.name, "inigo zubiri arana")
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.walk_in.add_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "Íñigo Zubiri Arana" in asked[0]
+    same = roster.services.people.list("zubiri arana")
+    assert len(same) == people_called_so
+    present = [r for r in roster.services.attendance.roster(dialog.session_id).rows if r.mark]
+    assert (known in {r.person_id for r in present}) == (people_called_so == 1)

@@ -106,6 +106,7 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
         s.execute(sql_text(f"PRAGMA cache_size = -{FILL_CACHE_KIB}"))
         counts = _fill(s, sizes, steps)
         s.execute(sql_text(f"PRAGMA cache_size = {int(cache)}"))
+    db.analyze()  # the planner's statistics for tables that just went from empty to full
     steps.advance(steps.total)
     log.info("demo data (%s) created", scale)
     return DemoSummary(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from app.errors import TejidoError, ValidationError
 from app.i18n import _, format_date
 from app.services.attendance import RosterRow, WalkIn
 from app.services.registry import Services
+from app.services.text import fold
 from app.services.vocabulary import ATTENDED_MARKS
 from app.views.dialogs.roster_parts import (
     CurrentPerson,
@@ -292,9 +294,17 @@ class RosterDialog(Retranslatable, QDialog):
 
     def _on_walk_in_submitted(self, walk_in: WalkIn) -> None:
         try:
-            row = self.services.attendance.add_walk_in(
-                self.session_id, walk_in, taken_by=self.taken_by
-            )
+            existing = self._same_person_in_directory(walk_in)
+            if existing == "":
+                return
+            if existing:
+                row = self.services.attendance.add_present(
+                    self.session_id, existing, taken_by=self.taken_by
+                )
+            else:
+                row = self.services.attendance.add_walk_in(
+                    self.session_id, walk_in, taken_by=self.taken_by
+                )
         except ValidationError as error:
             self.walk_in.show_problem(error)
             return
@@ -310,6 +320,38 @@ class RosterDialog(Retranslatable, QDialog):
         self._update_counts()
         self._update_hint()
         self.changed.emit()
+
+    def _same_person_in_directory(self, walk_in: WalkIn) -> str | None:
+        """The id of the directory's person with this very name if the coordinator says it is
+        them; ``None`` to add a new person; ``""`` to go back to the form."""
+        key = fold(walk_in.full_name)
+        if not key:
+            return None
+        on_roster = {r.person_id for r in self.model.rows()}
+        found = [
+            p
+            for p in self.services.people.list(walk_in.full_name, limit=20)
+            if fold(p.full_name) == key and p.id not in on_roster
+        ]
+        if not found:
+            return None
+        person = found[0]
+        where = f" ({person.organisations})" if person.organisations else ""
+        answer = QMessageBox.question(
+            self,
+            _("Already in the directory"),
+            _(
+                "{name}{where} is already in the directory. Mark this person present, instead "
+                "of adding someone new with the same name?"
+            ).format(name=person.full_name, where=where),
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return ""
+        return person.id if answer == QMessageBox.StandardButton.Yes else None
 
     def _on_walk_in_closed(self) -> None:
         self.focus_search()
