@@ -8,44 +8,33 @@ by year and sort by date from an index.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFoundError, ValidationError
 from app.i18n import _
-from app.models import Activity, ActivityDemand, ActivitySession, Registration, natural_id, utcnow
-from app.services import text
+from app.models import Activity, ActivityDemand, ActivitySession, natural_id, utcnow
+from app.services.activity_queries import (
+    SORT_COLUMNS,
+    ActivityRow,
+    activity_filters,
+    ids_by_title,
+    read_rows,
+    row_select,
+)
 from app.services.activity_values import SessionData, validate_activity, validate_sessions
 from app.services.registrations import fill_free_places
 
 log = logging.getLogger(__name__)
 
 __all__ = ["ActivityData", "ActivityRow", "ActivityService", "SessionData"]
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
-    """One line of the activities list."""
-
-    id: str
-    kind: str
-    title: str
-    status: str
-    first_date: date | None
-    last_date: date | None
-    sessions: int
-    registered: int
-    capacity: int | None
-    areas: tuple[str, ...]
-    deleted_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,94 +64,6 @@ class ActivityData:
     updated_at: datetime | None = None
 
 
-SORT_COLUMNS = {
-    "title": Activity.title_key,
-    "kind": Activity.kind,
-    "status": Activity.status,
-    "first_date": Activity.first_date,
-}
-
-# Registrations that hold a place: not cancelled, not on the waiting list.
-HOLDING_PLACE = ("invited", "registered")
-
-
-def _session_count():  # type: ignore[no-untyped-def]
-    return (
-        select(func.count(ActivitySession.id))
-        .where(ActivitySession.activity_id == Activity.id, ActivitySession.deleted_at.is_(None))
-        .correlate(Activity)
-        .scalar_subquery()
-    )
-
-
-def _registered_count():  # type: ignore[no-untyped-def]
-    return (
-        select(func.count(Registration.id))
-        .where(
-            Registration.activity_id == Activity.id,
-            Registration.deleted_at.is_(None),
-            Registration.status.in_(HOLDING_PLACE),
-        )
-        .correlate(Activity)
-        .scalar_subquery()
-    )
-
-
-def _filters(
-    query: str, kind: str, status: str, year: int | None, area: str, trash: bool
-) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [
-        Activity.deleted_at.is_not(None) if trash else Activity.deleted_at.is_(None)
-    ]
-    for word in text.fold(query).split():
-        conditions.append(Activity.title_key.like(text.like_pattern(word), escape="\\"))
-    if kind:
-        conditions.append(Activity.kind == kind)
-    if status:
-        conditions.append(Activity.status == status)
-    if year:
-        conditions.append(
-            and_(
-                Activity.first_date <= date(year, 12, 31),
-                func.coalesce(Activity.last_date, Activity.first_date) >= date(year, 1, 1),
-            )
-        )
-    if area:
-        # areas is a JSON list of strings: match one whole element.
-        conditions.append(
-            type_coerce(Activity.areas, String).like(
-                f"%{_json_string(text.clean(area))}%", escape="\\"
-            )
-        )
-    return conditions
-
-
-def _row_select():  # type: ignore[no-untyped-def]
-    return select(
-        Activity.id,
-        Activity.kind,
-        Activity.title,
-        Activity.status,
-        Activity.first_date,
-        Activity.last_date,
-        _session_count(),
-        _registered_count(),
-        Activity.capacity,
-        Activity.areas,
-        Activity.deleted_at,
-    )
-
-
-def _rows(s: Session, statement) -> list[ActivityRow]:  # type: ignore[no-untyped-def]
-    return [ActivityRow(*row[:9], tuple(row[9] or ()), row[10]) for row in s.execute(statement)]
-
-
-def _json_string(value: str) -> str:
-    """``value`` as it appears inside the stored JSON list, with LIKE's wildcards escaped."""
-    quoted = json.dumps(value)  # SQLAlchemy's JSON type stores with ensure_ascii
-    return quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 class ActivityService:
     """Forum meetings, training capsules and other activities, with their sessions."""
 
@@ -187,14 +88,14 @@ class ActivityService:
         column = SORT_COLUMNS.get(sort, Activity.first_date)
         ordered = column.desc() if descending else column.asc()
         statement = (
-            _row_select()
-            .where(*_filters(query, kind, status, year, area, trash))
+            row_select()
+            .where(*activity_filters(query, kind, status, year, area, trash))
             .order_by(ordered.nulls_last(), Activity.title_key, Activity.id)
             .offset(offset)
             .limit(limit)
         )
         with self.db.session() as s:
-            return _rows(s, statement)
+            return read_rows(s, statement)
 
     def count(
         self,
@@ -208,7 +109,7 @@ class ActivityService:
     ) -> int:
         """How many activities :meth:`list` would give without paging."""
         statement = select(func.count(Activity.id)).where(
-            *_filters(query, kind, status, year, area, trash)
+            *activity_filters(query, kind, status, year, area, trash)
         )
         with self.db.session() as s:
             return s.scalar(statement) or 0
@@ -286,7 +187,7 @@ class ActivityService:
             if s.get(Activity, identifier.strip()) is not None:
                 ids = [identifier.strip()]
             else:
-                ids = _ids_by_title(s, identifier)
+                ids = ids_by_title(s, identifier)
         if not ids:
             raise NotFoundError(
                 _("No activity is called “{name}”. See them with 'tejido activities list'.").format(
@@ -302,7 +203,7 @@ class ActivityService:
             )
         with self.db.session() as s:
             live = Activity.id == ids[0], Activity.deleted_at.is_(None)
-            rows = _rows(s, _row_select().where(*live))
+            rows = read_rows(s, row_select().where(*live))
         if not rows:
             raise NotFoundError(_("That activity is in the trash. Restore it first."))
         return rows[0]
@@ -333,20 +234,6 @@ class ActivityService:
         else:
             message = _("Say which session with --session DATE. Its sessions: {dates}.")
         raise ValidationError(message.format(wanted=wanted, dates=dates))
-
-
-def _ids_by_title(s: Session, identifier: str) -> list[str]:
-    key = text.fold(identifier)
-    if not key:
-        return []
-    live = Activity.deleted_at.is_(None)
-    exact = list(s.scalars(select(Activity.id).where(Activity.title_key == key, live)))
-    if exact:
-        return exact
-    pattern = text.like_pattern(key)
-    return list(
-        s.scalars(select(Activity.id).where(Activity.title_key.like(pattern, escape="\\"), live))
-    )
 
 
 def _load(s: Session, activity_id: str) -> Activity:
