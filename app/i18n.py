@@ -120,3 +120,40 @@ def format_number(value: float | int) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=_language)
+
+
+class DocumentWords:
+    """Translations and formats in one given language, for a document printed in a language
+    other than the program's (a certificate in English while the program is in Spanish).
+
+    Use ``words._("...")`` and ``words.ngettext(...)`` (extracted like the module's functions).
+    """
+
+    def __init__(self, language: str):
+        self.language = normalise_language(language)
+        self._catalogue = _load_catalogue(self.language)
+
+    def _(self, message: str) -> str:
+        return self._catalogue.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalogue.ngettext(singular, plural, n)
+
+    def date(self, value: date | datetime | None, fmt: str = "long") -> str:
+        """A date in this language's format (empty for ``None``)."""
+        if value is None:
+            return ""
+        from babel.dates import format_date as babel_format_date
+
+        return babel_format_date(value, format=fmt, locale=self.language)
+
+    def number(self, value: float | int) -> str:
+        """A number with this language's separators."""
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=self.language)
+
+
+def document_words(language: str | None) -> DocumentWords:
+    """The words of documents in ``language`` (the program's language when ``None``)."""
+    return DocumentWords(language or _language)

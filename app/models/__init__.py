@@ -9,6 +9,12 @@ from app.models.activity import (
     Registration,
 )
 from app.models.base import Base, Record, natural_id, new_id, utcnow
+from app.models.certificate import (
+    Certificate,
+    CertificateWording,
+    KnownIssuer,
+    SigningKey,
+)
 from app.models.organisation import Organisation, OrganisationProfile
 from app.models.person import Consent, Membership, Person
 
@@ -20,6 +26,10 @@ __all__ = [
     "Demand",
     "Registration",
     "Base",
+    "Certificate",
+    "CertificateWording",
+    "KnownIssuer",
+    "SigningKey",
     "Consent",
     "Membership",
     "Organisation",

@@ -32,6 +32,8 @@ class OrganisationProfile(Record, Base):
     areas_of_action: Mapped[list[str]] = mapped_column(JSON, default=list)
     default_language: Mapped[str] = mapped_column(String(10), default="es")
     document_colour: Mapped[str] = mapped_column(String(9), default="#2E6B5E")
+    # Our certificate-signing public key (raw Ed25519, 32 bytes): shown, and sent in bundles.
+    public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Organisation(Record, Base):

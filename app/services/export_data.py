@@ -26,13 +26,17 @@ from app.models import (
     ActivityDemand,
     ActivitySession,
     Attendance,
+    Certificate,
+    CertificateWording,
     Consent,
     Demand,
+    KnownIssuer,
     Membership,
     Organisation,
     OrganisationProfile,
     Person,
     Registration,
+    SigningKey,
 )
 from app.settings import write_atomically
 
@@ -58,6 +62,7 @@ def _profile(s: Session) -> dict[str, object] | None:
     values = {c.key: getattr(row, c.key) for c in OrganisationProfile.__table__.columns}
     values["logo"] = _image(row.logo)
     values["signature_image"] = _image(row.signature_image)
+    values["public_key"] = _image(row.public_key)
     for key in ("created_at", "updated_at", "deleted_at"):
         values[key] = _stamp(values[key])
     return values
@@ -140,13 +145,17 @@ def _plain(value: object) -> object:
         return _stamp(value)
     if isinstance(value, date | time):
         return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     return value
 
 
-def _rows(model: type, *order: object) -> Callable[[Session], list[dict[str, object]]]:
+def _rows(
+    model: type, *order: object, leave_out: tuple[str, ...] = ()
+) -> Callable[[Session], list[dict[str, object]]]:
     """A section reader that writes every column of every row of ``model`` (trashed rows too,
-    with their ``deleted_at``), in a stable order."""
-    columns = [c.key for c in model.__table__.columns]  # type: ignore[attr-defined]
+    with their ``deleted_at``), in a stable order, but the columns in ``leave_out``."""
+    columns = [c.key for c in model.__table__.columns if c.key not in leave_out]  # type: ignore[attr-defined]
 
     def read(s: Session) -> list[dict[str, object]]:
         rows = s.execute(select(*(getattr(model, c) for c in columns)).order_by(*order))
@@ -180,6 +189,17 @@ SECTIONS: dict[str, tuple[Callable[[Session], object], tuple[str, ...]]] = {
         _rows(ActivityDemand, ActivityDemand.activity_id, ActivityDemand.demand_id),
         ("activity_demands",),
     ),
+    "certificates": (_rows(Certificate, Certificate.issued_at, Certificate.id), ("certificates",)),
+    "certificate_wordings": (
+        _rows(CertificateWording, CertificateWording.kind, CertificateWording.language),
+        ("certificate_wordings",),
+    ),
+    # Our public keys only: the private key never leaves the data folder but through backups.
+    "signing_keys": (
+        _rows(SigningKey, SigningKey.created_at, leave_out=("private_key",)),
+        ("signing_keys",),
+    ),
+    "known_issuers": (_rows(KnownIssuer, KnownIssuer.name, KnownIssuer.id), ("known_issuers",)),
 }
 # Tables that hold no programme data of their own.
 NOT_EXPORTED = {"alembic_version"}

@@ -36,7 +36,7 @@ PROFILE_KEYS = {
     "id", "name", "legal_form", "tax_id", "registration_number", "address", "postal_code",
     "municipality", "province", "country", "phone", "email", "website", "logo",
     "signature_image", "signatory_name", "signatory_role", "areas_of_action",
-    "default_language", "document_colour", "created_at", "updated_at", "deleted_at",
+    "default_language", "document_colour", "public_key", "created_at", "updated_at", "deleted_at",
 }  # fmt: skip
 CONSENT_KEYS = {"purpose", "granted_at", "collected_by", "notice_version", "withdrawn_at", "notes"}
 
@@ -172,3 +172,17 @@ def test_every_table_is_exported_or_knowingly_left_out() -> None:
         "table in NOT_EXPORTED"
     )
     assert covered <= schema, f"sections name tables that do not exist: {covered - schema}"
+
+
+def test_the_private_signing_key_is_never_exported(services: Services) -> None:
+    from app.models import SigningKey
+
+    with services.db.session() as s:
+        s.add(
+            SigningKey(public_key=b"P" * 32, private_key=b"SECRET-KEY-BYTES" * 2, fingerprint="f")
+        )
+    document = build_export(services.db)
+    assert [set(k) >= {"public_key", "fingerprint"} for k in document["signing_keys"]] == [True]
+    text = json.dumps(document)
+    assert "private_key" not in text
+    assert base64.b64encode(b"SECRET-KEY-BYTES" * 2).decode() not in text
