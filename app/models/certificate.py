@@ -55,6 +55,8 @@ class Certificate(Record, Base):
     issued_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     issued_by: Mapped[str] = mapped_column(String(200), default="")
     payload: Mapped[str] = mapped_column(Text)  # the signed text carried by the QR code
+    heading: Mapped[str] = mapped_column(String(200), default="")  # the wording as printed
+    body: Mapped[str] = mapped_column(Text, default="")
     replaced_by_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("certificates.id"), default=None
     )

@@ -8,6 +8,7 @@ from app.db import Database
 from app.services.activities import ActivityService
 from app.services.attendance import AttendanceService
 from app.services.backups import BackupService
+from app.services.certificates import CertificateService
 from app.services.completion import CompletionService
 from app.services.context import DataFolder, open_database
 from app.services.demands import DemandService
@@ -36,6 +37,7 @@ class Services:
     attendance: AttendanceService
     completion: CompletionService
     demands: DemandService
+    certificates: CertificateService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -56,4 +58,5 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         attendance=AttendanceService(db),
         completion=CompletionService(db),
         demands=DemandService(db),
+        certificates=CertificateService(db),
     )

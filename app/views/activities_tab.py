@@ -19,7 +19,8 @@ from app.views.widgets.translatable import Retranslatable
 
 
 class ActivitiesTab(Retranslatable, QWidget):
-    """Activities (list and the chosen one's details), demands, and the attendance history.
+    """Activities (list and the chosen one's details), demands, the attendance history and the
+    certificate register.
 
     A demand turned into an activity opens the new activity's form; saving an activity, taking
     attendance or importing it refreshes what shows it.
@@ -43,12 +44,14 @@ class ActivitiesTab(Retranslatable, QWidget):
         from app.views.activity_list import ActivityListView
         from app.views.activity_panel import ActivityPanel
         from app.views.attendance_history_view import AttendanceHistoryView
+        from app.views.certificate_register_view import CertificateRegisterView
         from app.views.demands_view import DemandsView
 
         self.activity_list = ActivityListView(self.services)
         self.panel = ActivityPanel(self.services)
         self.demands = DemandsView(self.services)
         self.history = AttendanceHistoryView(self.services)
+        self.certificates = CertificateRegisterView(self.services)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.activity_list)
@@ -60,6 +63,7 @@ class ActivitiesTab(Retranslatable, QWidget):
         self.views.addTab(self.splitter, "")
         self.views.addTab(self.demands, "")
         self.views.addTab(self.history, "")
+        self.views.addTab(self.certificates, "")
         self._layout.addWidget(self.views)
         self.activity_list.activity_selected.connect(self.panel.show_activity)
         self.panel.edit_requested.connect(self._on_panel_edit_requested)
@@ -74,6 +78,7 @@ class ActivitiesTab(Retranslatable, QWidget):
         self.views.setTabText(0, _("&Activities"))
         self.views.setTabText(1, _("De&mands"))
         self.views.setTabText(2, _("Attendance &history"))
+        self.views.setTabText(3, _("Ce&rtificates"))
         self.views.setAccessibleName(_("Activities"))
 
     def refresh(self) -> None:
@@ -83,6 +88,7 @@ class ActivitiesTab(Retranslatable, QWidget):
         self.activity_list.refresh()
         self.demands.refresh()
         self.history.refresh()
+        self.certificates.refresh()
 
     def export_current_list(self) -> None:
         """Export the list on show (activities or the history) to a spreadsheet."""
@@ -90,6 +96,8 @@ class ActivitiesTab(Retranslatable, QWidget):
         page = self.views.currentWidget() if self.views else None
         if page is self.history:
             self.history.export_list()
+        elif page is self.certificates:
+            self.certificates.export_list()
         elif page is self.demands:
             self.demands.export_list()
         else:
@@ -127,3 +135,5 @@ class ActivitiesTab(Retranslatable, QWidget):
             self.history.refresh()
         elif page is self.demands:
             self.demands.refresh()
+        elif page is self.certificates:
+            self.certificates.refresh()

@@ -104,11 +104,16 @@ class ActivitySessionsPage(Retranslatable, QWidget):
         self.export_menu = QMenu(self.export_button)
         self.export_action = self.export_menu.addAction("")
         self.calendar_action = self.export_menu.addAction("")
+        self.export_menu.addSeparator()
+        self.sign_in_action = self.export_menu.addAction("")
+        self.handout_action = self.export_menu.addAction("")
         self.export_button.setMenu(self.export_menu)
+        self.certificates_button = QPushButton()
         buttons = QHBoxLayout()
         for button in (self.take_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.certificates_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -120,6 +125,9 @@ class ActivitySessionsPage(Retranslatable, QWidget):
         self.import_button.clicked.connect(self.import_attendance)
         self.export_action.triggered.connect(self.export_attendance)
         self.calendar_action.triggered.connect(self.export_calendar)
+        self.sign_in_action.triggered.connect(self.save_sign_in_sheet)
+        self.handout_action.triggered.connect(self.save_handout)
+        self.certificates_button.clicked.connect(self.open_certificates)
         self.table.row_activated.connect(lambda _row: self.take_attendance())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate_ui()
@@ -130,12 +138,24 @@ class ActivitySessionsPage(Retranslatable, QWidget):
         self.import_button.setText(_("&Import attendance…"))
         self.import_button.setToolTip(_("Read a sign-in sheet or form answers from a spreadsheet"))
         self.export_button.setText(_("Export"))
-        self.export_button.setToolTip(_("Save the attendance, or the calendar of sessions"))
+        self.export_button.setToolTip(
+            _("Save the attendance, the calendar of sessions, a sign-in sheet or the handout")
+        )
         self.export_action.setText(_("Attendance of this activity (Excel or CSV)…"))
         self.export_action.setToolTip(_("Save who came to each session to a spreadsheet"))
         self.calendar_action.setText(_("Calendar of all sessions of every activity (.ics)…"))
         self.calendar_action.setToolTip(
             _("Save the sessions of every activity to a file that calendar programs import")
+        )
+        self.sign_in_action.setText(_("&Sign-in sheet of this session (PDF)…"))
+        self.sign_in_action.setToolTip(
+            _("The registered people with a column to sign, and blank rows for walk-ins")
+        )
+        self.handout_action.setText(_("&Handout (PDF)…"))
+        self.handout_action.setToolTip(_("The support material attendees take back with them"))
+        self.certificates_button.setText(_("Cer&tificates…"))
+        self.certificates_button.setToolTip(
+            _("Issue certificates of attendance or completion to the people of this activity")
         )
         self.table.setAccessibleName(_("Sessions of the activity"))
         self.model.retranslate()
@@ -201,6 +221,9 @@ class ActivitySessionsPage(Retranslatable, QWidget):
         self.take_button.setEnabled(self._editable and chosen)
         self.import_button.setEnabled(self._editable and self.model.rowCount() > 0)
         self.export_action.setEnabled(self.activity is not None)
+        self.sign_in_action.setEnabled(chosen)
+        self.handout_action.setEnabled(self.activity is not None)
+        self.certificates_button.setEnabled(self._editable and self.model.rowCount() > 0)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -306,3 +329,33 @@ class ActivitySessionsPage(Retranslatable, QWidget):
             show_saved(self, caption, message, path)
 
         self.job = run_job(self, _("Saving the calendar…"), work, done, cancellable=False)
+
+    def save_sign_in_sheet(self) -> None:
+        """Save the sign-in sheet of the selected session as a PDF (then open or print it)."""
+        line = self.table.current()
+        if self.activity is None or line is None:
+            return
+        from app.views.document_actions import save_sign_in_sheet
+
+        self.job = save_sign_in_sheet(self, self.services, self.activity, line.session)
+
+    def save_handout(self) -> None:
+        """Save the activity's handout as a PDF, in a language chosen first."""
+        if self.activity is None:
+            return
+        from app.views.document_actions import save_handout
+
+        self.job = save_handout(self, self.services, self.activity)
+
+    def open_certificates(self) -> None:
+        """Issue certificates to the people of this activity."""
+        if self.activity is None or self.activity.id is None:
+            return
+        from app.views.dialogs.certificates_dialog import CertificatesDialog
+
+        try:
+            dialog = CertificatesDialog(self.services, self.activity.id, self)
+        except TejidoError as error:
+            show_error(self, error)
+            return
+        dialog.exec()

@@ -1,4 +1,5 @@
-"""The main window: the tabs, the menu (file, language, help), drag and drop of spreadsheets."""
+"""The main window: the tabs, the menu (file, language, help), drag and drop of spreadsheets
+(imported) and PDFs (certificates verified)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.export_list_action = self._action(self.file_menu, self._on_export_list, "Ctrl+E")
         self.export_all_action = self._action(self.file_menu, self._on_export_all)
         self.file_menu.addSeparator()
+        self.verify_action = self._action(self.file_menu, lambda: self.verify_certificate())
+        self.file_menu.addSeparator()
         self.backups_action = self._action(self.file_menu, self._on_backups, "Ctrl+B")
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
@@ -104,6 +107,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.import_action.setText(_("&Import people from a spreadsheet…"))
         self.export_list_action.setText(_("&Export this list…"))
         self.export_all_action.setText(_("Export &all data (JSON)…"))
+        self.verify_action.setText(_("&Verify a certificate…"))
         self.backups_action.setText(_("&Backups…"))
         self.quit_action.setText(_("&Quit"))
         self.language_menu.setTitle(_("&Language"))
@@ -229,6 +233,12 @@ class MainWindow(Retranslatable, QMainWindow):
 
         AboutDialog(self.services, self).exec()
 
+    def verify_certificate(self, path: Path | None = None) -> None:
+        """Open the verification of a certificate (of the PDF at ``path``, if given)."""
+        from app.views.dialogs.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.services, self, path=path).exec()
+
     def refresh_all(self) -> None:
         """Read everything again (after a restore or an import)."""
         self.profile_tab.refresh()
@@ -249,11 +259,16 @@ class MainWindow(Retranslatable, QMainWindow):
     # -- drag and drop ----------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if _dropped_spreadsheet(event) is not None:
+        if _dropped_file(event, SPREADSHEET_SUFFIXES | {".pdf"}) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
-        path = _dropped_spreadsheet(event)
+        pdf = _dropped_file(event, {".pdf"})
+        if pdf is not None:
+            event.acceptProposedAction()
+            self.verify_certificate(pdf)
+            return
+        path = _dropped_file(event, SPREADSHEET_SUFFIXES)
         if path is not None:
             event.acceptProposedAction()
             try:
@@ -264,10 +279,10 @@ class MainWindow(Retranslatable, QMainWindow):
                 show_error(self, error)
 
 
-def _dropped_spreadsheet(event: QDragEnterEvent | QDropEvent) -> Path | None:
+def _dropped_file(event: QDragEnterEvent | QDropEvent, suffixes: set[str]) -> Path | None:
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     if len(urls) == 1 and urls[0].isLocalFile():
         path = Path(urls[0].toLocalFile())
-        if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        if path.suffix.lower() in suffixes:
             return path
     return None

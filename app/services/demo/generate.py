@@ -26,6 +26,7 @@ from app.services import text
 from app.services.demo import names
 from app.services.demo.activities import REFERENCE_DATE, ActivityCounts, fill_activities
 from app.services.demo.attendance import PeoplePool
+from app.services.demo.certificates import issue_demo_certificates
 from app.services.demo.images import demo_logo_png, demo_signature_png
 from app.services.demo.people import STAMP, ascii_word, fill_people
 from app.services.vocabulary import AREAS_OF_ACTION
@@ -57,6 +58,7 @@ class DemoSummary:
     attendance: int = 0
     evaluations: int = 0
     demands: int = 0
+    certificates: int = 0
 
 
 class DemoIds:
@@ -106,6 +108,7 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
         s.execute(sql_text(f"PRAGMA cache_size = -{FILL_CACHE_KIB}"))
         counts = _fill(s, sizes, steps)
         s.execute(sql_text(f"PRAGMA cache_size = {int(cache)}"))
+    certificates = issue_demo_certificates(db, scale)
     db.analyze()  # the planner's statistics for tables that just went from empty to full
     steps.advance(steps.total)
     log.info("demo data (%s) created", scale)
@@ -118,6 +121,7 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
         attendance=counts.attendance,
         evaluations=counts.evaluations,
         demands=counts.demands,
+        certificates=certificates,
     )
 
 

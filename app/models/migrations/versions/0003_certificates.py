@@ -2,7 +2,7 @@
 
 Revision ID: 0003_certificates
 Revises: 0002_activities
-Create Date: 2026-11-28 21:08:21.544181
+Create Date: 2026-11-28 21:34:45.351028
 """
 
 import sqlalchemy as sa
@@ -77,6 +77,8 @@ def upgrade() -> None:
         sa.Column("issued_at", sa.DateTime(), nullable=False),
         sa.Column("issued_by", sa.String(length=200), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
+        sa.Column("heading", sa.String(length=200), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
         sa.Column("replaced_by_id", sa.String(length=36), nullable=True),
         sa.Column("revoked_at", sa.DateTime(), nullable=True),
         sa.Column("revoke_reason", sa.Text(), nullable=False),
