@@ -7,6 +7,7 @@ Dates and numbers are formatted with Babel for the same language.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import io
 import logging
@@ -156,4 +157,9 @@ class DocumentWords:
 
 def document_words(language: str | None) -> DocumentWords:
     """The words of documents in ``language`` (the program's language when ``None``)."""
-    return DocumentWords(language or _language)
+    return _document_words(normalise_language(language or _language))
+
+
+@functools.cache
+def _document_words(language: str) -> DocumentWords:
+    return DocumentWords(language)

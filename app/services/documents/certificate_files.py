@@ -20,8 +20,9 @@ from string import Formatter
 
 from app.errors import ValidationError
 from app.i18n import N_, _
+from app.services.documents.certificate_parts import words_for
 from app.services.documents.content import CertificateContent
-from app.services.documents.pdf_files import atomic_file, check_cancelled
+from app.services.documents.pdf_files import check_cancelled, writing_to
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,6 @@ def file_name(pattern: str, content: CertificateContent) -> str:
     :class:`ValidationError` (field "pattern") for any other field or a stray brace.
     """
     check_pattern(pattern)
-    from app.i18n import document_words
-
     day = content.last_date or content.first_date or content.issued_on
     kind = KIND_WORDS.get(content.kind)
     values = {
@@ -66,7 +65,7 @@ def file_name(pattern: str, content: CertificateContent) -> str:
         "activity": content.activity_title,
         "date": day.isoformat(),
         "code": content.code,
-        "kind": document_words(content.language)._(kind) if kind else content.kind,
+        "kind": words_for(content.language)._(kind) if kind else content.kind,
     }
     return safe_file_name(pattern.format(**values))
 
@@ -114,7 +113,7 @@ def write_certificate_zip(
     check_pattern(pattern)
     message = _("Making the certificates was cancelled; no file was written.")
     taken: set[str] = set()
-    with atomic_file(Path(path)) as temporary:
+    with writing_to(Path(path)) as temporary:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for done, content in enumerate(contents, start=1):
                 check_cancelled(cancelled, message)

@@ -37,6 +37,7 @@ PAYLOAD_MARK = "TEJIDO-CERT:"  # before the payload in each page's invisible tex
 KEYWORDS = "tejido-certificate"  # in the metadata: the /Subject holds the payloads
 SMALLEST_NAME = 18.0  # points: below this a long name goes onto two lines instead
 SMALLEST_BODY = 9.0
+_PLAIN_ASCII = re.compile(r"[A-Za-z0-9._:-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +51,12 @@ class Box:
 
     @property
     def top(self) -> float:
+        """The top edge."""
         return self.y + self.height
 
     @property
     def centre(self) -> float:
+        """The middle, across."""
         return self.x + self.width / 2
 
 
@@ -75,6 +78,7 @@ def draw_line(
 
 
 def anchor(box: Box, align: str) -> float:
+    """The x where text aligned "left", "centre" or "right" in ``box`` is anchored."""
     return {"left": box.x, "right": box.x + box.width}.get(align, box.centre)
 
 
@@ -196,6 +200,7 @@ def draw_qr_block(
 
 
 def verify_line(content: CertificateContent) -> str:
+    """ "Verify with Tejido: K7Q2-9XHD", in the certificate's language."""
     words = words_for(content.language)
     return words._("Verify with Tejido: {code}").format(code=content.code)
 
@@ -223,13 +228,12 @@ def draw_payload(
     text = PAYLOAD_MARK + content.payload
     if _PLAIN_ASCII.fullmatch(text) and rl_config.ttfAsciiReadable:
         subset = getFont(font).getSubsetInternalName(0, canvas._doc)
-        canvas.addLiteral(f"BT 3 Tr {subset} 2 Tf 1 0 0 1 {x:.2f} {y:.2f} Tm ({text}) Tj ET")
+        canvas.addLiteral(f"q BT 3 Tr {subset} 2 Tf 1 0 0 1 {x:.2f} {y:.2f} Tm ({text}) Tj ET Q")
         return
+    canvas.saveState()  # the rendering mode outlives the text object: keep it to this one
     writing = canvas.beginText(x, y)
     writing.setTextRenderMode(3)
     writing.setFont(font, 2)
     writing.textLine(text)
     canvas.drawText(writing)
-
-
-_PLAIN_ASCII = re.compile(r"[A-Za-z0-9._:-]+")
+    canvas.restoreState()

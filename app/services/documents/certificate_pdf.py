@@ -67,6 +67,7 @@ def _write(
     cancelled: Callable[[], bool] | None,
 ) -> None:
     def draw(canvas: Canvas) -> None:
+        """Every page, then a last look at whether to stop before saving."""
         _draw_pages(canvas, contents, progress, cancelled)
         check_cancelled(cancelled, _cancelled_message())
 

@@ -10,9 +10,12 @@ What a renderer needs, and where it is here:
 - ``image(data)``: a logo or signature (PNG/JPEG bytes) ready to draw, or ``None`` when absent
   or unreadable; ``draw_image_in_box(canvas, reader, x, y, width, height, align)`` keeps its
   aspect ratio.
-- ``style(...)`` and ``paragraph(text, style)``: wrapped text (plain text is escaped, so "<" or
-  "&" in a title print as they are).
-- ``fitted_size(text, font, size, width)``: the largest size up to ``size`` at which one line fits.
+- ``style(...)`` and ``paragraph(text, style)``: a platypus Paragraph of plain text (escaped,
+  so "<" or "&" in a title print as they are), for flowing documents.
+- On a canvas, text repeated on many pages, fast: ``text_width`` (cached), ``fitted_size(text,
+  font, size, width)`` (the largest size up to ``size`` at which one line fits), ``wrap`` and
+  ``balanced_wrap`` (lines with their widths; even lengths for centred text) and
+  ``draw_lines`` (left, centred or right).
 """
 
 from __future__ import annotations

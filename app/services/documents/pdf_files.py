@@ -5,8 +5,9 @@ one way to make a PDF with a canvas: ``draw(canvas)`` draws the pages (``canvas.
 after each); ``target`` is a ``Path`` (written atomically: a temporary file beside it, moved
 into place only when all went well, nothing left behind on an error or a cancel) or a
 ``BytesIO``. The canvas's first font is one of ours, so Helvetica is never declared and every
-font in the file is embedded. ``atomic_file(path)`` gives the same guarantee to any writer (a
-ZIP, a platypus document), ``check_cancelled`` raises :class:`app.errors.Cancelled`.
+font in the file is embedded. ``writing_to(path)`` gives the same guarantee to any writer (a
+ZIP, a platypus document) and turns a file system's refusal into a :class:`ValidationError`;
+``check_cancelled`` raises :class:`app.errors.Cancelled`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
-from app.errors import Cancelled
+from app.errors import Cancelled, ValidationError
+from app.i18n import _
 from app.services.documents.fonts import SANS, register_fonts
 
 log = logging.getLogger(__name__)
@@ -45,7 +47,7 @@ def write_pdf(
     atomically, or a ``BytesIO``). Our fonts are registered and metadata set."""
     with _fast_streams():
         if isinstance(target, Path):
-            with atomic_file(target) as temporary:
+            with writing_to(target) as temporary:
                 canvas = _canvas(str(temporary), pagesize, title, author, subject, keywords)
                 draw(canvas)
                 canvas.save()
@@ -88,6 +90,21 @@ def atomic_file(path: Path) -> Iterator[Path]:
         raise
 
 
+@contextlib.contextmanager
+def writing_to(path: Path) -> Iterator[Path]:
+    """:func:`atomic_file`, with a file system's refusal (no such folder, no permission, a
+    full disk) turned into a :class:`ValidationError` that says so."""
+    try:
+        with atomic_file(path) as temporary:
+            yield temporary
+    except OSError as error:
+        raise ValidationError(
+            _("The file {path} could not be written ({reason}).").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from error
+
+
 def check_cancelled(cancelled: Callable[[], bool] | None, message: str) -> None:
     """Raise :class:`Cancelled` with ``message`` when the person asked to stop."""
     if cancelled is not None and cancelled():
@@ -99,12 +116,14 @@ class _QuickFlate(pdfdoc.PDFStreamFilterZCompress):
     codes, for files about a sixth larger. Decoded like any Flate stream."""
 
     def encode(self, text: str | bytes) -> bytes:
+        """The stream compressed (text is UTF-8 first, as ReportLab does)."""
         data = text.encode("utf8") if isinstance(text, str) else text
         return zlib.compress(data, 1)
 
 
 _settings = threading.Lock()
 _writers = 0
+_saved: list[object] = []  # ReportLab's own settings while ours are in place
 
 
 @contextlib.contextmanager
@@ -115,7 +134,7 @@ def _fast_streams() -> Iterator[None]:
     global _writers
     with _settings:
         if _writers == 0:
-            _fast_streams.saved = (rl_config.useA85, pdfdoc.PDFZCompress)  # type: ignore[attr-defined]
+            _saved[:] = [rl_config.useA85, pdfdoc.PDFZCompress]
             rl_config.useA85 = 0
             pdfdoc.PDFZCompress = _QuickFlate()
         _writers += 1
@@ -125,4 +144,4 @@ def _fast_streams() -> Iterator[None]:
         with _settings:
             _writers -= 1
             if _writers == 0:
-                rl_config.useA85, pdfdoc.PDFZCompress = _fast_streams.saved  # type: ignore[attr-defined]
+                rl_config.useA85, pdfdoc.PDFZCompress = _saved

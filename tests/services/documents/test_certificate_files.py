@@ -108,4 +108,6 @@ def test_a_bad_pattern_is_refused_before_anything_is_written(tmp_path: Path) -> 
         write_certificate_zip([certificate()], tmp_path / "c.zip", pattern="{nombre}")
     with pytest.raises(ValidationError):
         write_certificate_zip([], tmp_path / "c.zip")
+    with pytest.raises(ValidationError, match="could not be written"):
+        write_certificate_zip([certificate()], tmp_path / "missing" / "c.zip")
     assert list(tmp_path.iterdir()) == []

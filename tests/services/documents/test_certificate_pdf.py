@@ -135,6 +135,26 @@ def test_a_payload_beyond_plain_ascii_is_written_and_read_back_too(tmp_path: Pat
     assert read_payloads(path) == payloads
 
 
+@pytest.mark.parametrize("payload", ["TJ1.plain-ascii_payload", "TJ1.not+plain/ascii=é"])
+def test_the_invisible_payload_leaves_later_text_visible(tmp_path: Path, payload: str) -> None:
+    import pypdfium2
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.services.documents.certificate_parts import draw_payload
+    from app.services.documents.fonts import SANS, register_fonts
+
+    register_fonts()
+    path = tmp_path / "after.pdf"
+    canvas = Canvas(str(path), pagesize=(200, 100), initialFontName=SANS)
+    draw_payload(canvas, certificate(payload=payload), SANS, 10, 10)
+    canvas.setFont(SANS, 60)
+    canvas.drawString(10, 30, "██")
+    canvas.save()
+    picture = pypdfium2.PdfDocument(path)[0].render().to_pil().convert("L")
+    assert picture.getextrema()[0] < 64  # the blocks are drawn, not invisible
+    assert read_payloads(path) == [payload]
+
+
 def test_the_metadata_names_the_certificate_and_carries_the_payload(tmp_path: Path) -> None:
     path = tmp_path / "one.pdf"
     path.write_bytes(certificate_pdf_bytes(certificate("Анна Иванова")))
@@ -160,6 +180,15 @@ def test_the_subject_is_used_when_the_pages_have_no_payload_text(tmp_path: Path)
     with rewritten.open("wb") as file:
         writer.write(file)
     assert read_payloads(rewritten) == [certificate(number=n).payload for n in (1, 2)]
+
+
+def test_the_date_of_issue_is_printed_once(tmp_path: Path) -> None:
+    dated = certificate(number=1, body="took part in the capsule. Valencia, November 30, 2026")
+    path = tmp_path / "dated.pdf"
+    render_certificates([certificate(), dated], path)
+    first, second = (page.extract_text() for page in PdfReader(path).pages)
+    assert "Issued on November 30, 2026" in first
+    assert "Issued on" not in second and "Valencia, November 30, 2026" in second
 
 
 def test_a_long_name_goes_on_two_lines_and_is_never_cut(tmp_path: Path) -> None:
@@ -212,6 +241,11 @@ def test_cancelling_leaves_no_file_and_keeps_an_older_one(tmp_path: Path) -> Non
         render_certificates([certificate()], path, cancelled=lambda: True)
     assert path.read_bytes() == b"the certificates made last week"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_folder_that_cannot_be_written_is_said_plainly(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="could not be written"):
+        render_certificates([certificate()], tmp_path / "no such folder" / "c.pdf")
 
 
 def test_nothing_to_draw_is_refused(tmp_path: Path) -> None:
