@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -69,11 +70,21 @@ def build(python: Path) -> int:
         run(program, "--version")
         run(program, "demo", "--data-dir", data)
         run(program, "export-data", "--data-dir", data, "--out", Path(scratch) / "all.json")
+        # The documents: fonts, ReportLab, the QR code and the signatures are all packaged.
+        listing = subprocess.run([str(program), "activities", "list", "--json", "--data-dir",
+                                  str(data)], check=True, capture_output=True, text=True).stdout
+        closed = [a["id"] for a in json.loads(listing)
+                  if a["kind"] == "capsule" and a["status"] == "closed"]
+        certificates = Path(scratch) / "certificates.pdf"
+        run(program, "certificates", "issue", closed[-1], "--data-dir", data, "--out", certificates)
+        run(program, "certificates", "verify", certificates, "--data-dir", data)
+        run(program, "handout", closed[-1], "--data-dir", data, "--out", Path(scratch) / "h.pdf")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TEJIDO_EXIT_AFTER_START="1")
         run(program, "--data-dir", data, env=env)
     files = (ROOT / "dist" / "tejido").rglob("*")
     size = sum(f.stat().st_size for f in files if f.is_file() and not f.is_symlink())
-    print(f"Built {program} ({size / 2**20:.0f} MB); it starts, makes demo data and exports.")
+    print(f"Built {program} ({size / 2**20:.0f} MB); it starts, makes demo data, exports, "
+          "issues and verifies certificates.")
     return 0
 
 
