@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -11,6 +10,7 @@ from pypdf import PdfReader
 
 from app.services.documents.content import HandoutContent, Letterhead
 from app.services.documents.handout_pdf import render_handout
+from tests.pdf_checks import qpdf_check
 
 STANDARD_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 SECTIONS = (
@@ -113,5 +113,4 @@ def test_long_content_flows_over_pages_with_embedded_fonts(tmp_path: Path) -> No
             font = font.get_object()
             assert not str(font["/BaseFont"]).lstrip("/").startswith(STANDARD_14)
             assert "/FontFile2" in font["/FontDescriptor"].get_object()
-    result = subprocess.run(["/usr/bin/qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    qpdf_check(path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
@@ -15,6 +14,7 @@ from pypdf import PdfReader
 from app.errors import ValidationError
 from app.services.documents.content import Letterhead, SignInPerson, SignInSheetContent
 from app.services.documents.sign_in_pdf import render_sign_in_sheet
+from tests.pdf_checks import qpdf_check
 
 NAMES = ("Łukasz Wiśniewski", "Анна Иванова", "Νίκος Παπαδόπουλος", "José María Núñez")
 STANDARD_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
@@ -62,11 +62,6 @@ def assert_fonts_embedded(path: Path) -> None:
         assert not str(font["/BaseFont"]).lstrip("/").startswith(STANDARD_14), font["/BaseFont"]
         descriptor = font["/FontDescriptor"].get_object()
         assert "/FontFile2" in descriptor, font["/BaseFont"]
-
-
-def qpdf_check(path: Path) -> None:
-    result = subprocess.run(["/usr/bin/qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_registered_names_in_any_script_print_as_text(tmp_path: Path) -> None:
