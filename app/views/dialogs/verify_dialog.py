@@ -101,9 +101,9 @@ class VerifyDialog(Retranslatable, QDialog):
         self.setWindowTitle(_("Verify a certificate"))
         self.intro.setText(
             _(
-                "Choose the PDF of a certificate (or drop it here), or paste the text under its "
-                "QR code, which starts with TJ1. Tejido checks the signature on this computer; "
-                "no internet is needed."
+                "Choose the PDF of a certificate (or drop it here), or paste the text of its QR "
+                "code as a phone's QR reader shows it (it starts with TJ1). Tejido checks the "
+                "signature on this computer; no internet is needed."
             )
         )
         self.file_label.setText(_("&PDF file:"))
@@ -183,7 +183,7 @@ class VerifyDialog(Retranslatable, QDialog):
         if not self.results:
             return _(
                 "No Tejido certificate was found in this file. Check that it is the PDF of a "
-                "certificate, or paste the text under its QR code."
+                "certificate, or paste the text of its QR code."
             )
         valid = sum(1 for x in self.results if x.valid)
         return ngettext(
