@@ -499,3 +499,20 @@ def test_a_walk_in_already_in_the_directory_is_offered_instead_of_a_new_person(
     assert len(same) == people_called_so
     present = [r for r in roster.services.attendance.roster(dialog.session_id).rows if r.mark]
     assert (known in {r.person_id for r in present}) == (people_called_so == 1)
+
+
+def test_marks_say_who_took_them_and_the_name_is_remembered(qtbot, roster, monkeypatch):
+    remembered: dict[str, str] = {}
+    monkeypatch.setattr("app.views.dialogs.roster_dialog.your_name", lambda: "")
+    monkeypatch.setattr(
+        "app.views.dialogs.roster_dialog.remember_your_name",
+        lambda name: remembered.update(name=name),
+    )
+    dialog = RosterDialog(roster.services, roster.session_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.taken_by_edit, "Carmen Ibanez")
+    qtbot.keyClicks(dialog.search, "nun")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    [mark] = roster.services.attendance.history()
+    assert mark.taken_by == "Carmen Ibanez" and remembered == {"name": "Carmen Ibanez"}

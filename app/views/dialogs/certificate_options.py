@@ -24,6 +24,7 @@ from app.views.certificate_words import DESIGN_DESCRIPTIONS, DESIGN_LABELS
 from app.views.widgets.form_fields import WARNING_SIGN, problem_style
 from app.views.widgets.paragraph import paragraph
 from app.views.widgets.translatable import Retranslatable
+from app.views.your_name import remember_your_name, your_name
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class CertificateOptions(Retranslatable, QWidget):
         self.design.setCurrentIndex(max(0, self.design.findData(design)))
         self.design_help = paragraph()
         self.issued_by_label = QLabel()
-        self.issued_by = QLineEdit(str(settings.value(SETTINGS + "issued_by", "")))
+        self.issued_by = QLineEdit(str(settings.value(SETTINGS + "issued_by", "") or your_name()))
         self.wording_button = QPushButton()
         for label, widget in (
             (self.language_label, self.language),
@@ -170,6 +171,7 @@ class CertificateOptions(Retranslatable, QWidget):
         settings = QSettings()
         settings.setValue(SETTINGS + "design", self.design_code())
         settings.setValue(SETTINGS + "issued_by", self.issued_by.text().strip())
+        remember_your_name(self.issued_by.text())
         settings.setValue(SETTINGS + "merged", self.merged.isChecked())
         settings.setValue(SETTINGS + "zip", self.zip.isChecked())
         settings.setValue(SETTINGS + "pattern", self.pattern.text().strip())

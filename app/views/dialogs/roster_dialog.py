@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -41,6 +42,7 @@ from app.views.errors import show_error
 from app.views.roster_model import NAME, PARTIAL_MARKS, REMARKS, RosterFilter, RosterModel
 from app.views.widgets.translatable import Retranslatable
 from app.views.widgets.walk_in_form import WalkInForm
+from app.views.your_name import remember_your_name, your_name
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +65,8 @@ class RosterDialog(Retranslatable, QDialog):
         taken_by: str = "",
     ):
         super().__init__(parent)
-        self.services, self.session_id, self.taken_by = services, session_id, taken_by
+        self.services, self.session_id = services, session_id
+        self.taken_by = taken_by or your_name()
         roster = services.attendance.roster(session_id)
         self.session = roster.session
         self.model = RosterModel(self)
@@ -92,8 +95,13 @@ class RosterDialog(Retranslatable, QDialog):
         self.help, self.close_button = QLabel(), QPushButton()
         self.help.setWordWrap(True)
         self.close_button.setAutoDefault(False)
+        self.taken_by_label, self.taken_by_edit = QLabel(), QLineEdit(self.taken_by)
+        self.taken_by_label.setBuddy(self.taken_by_edit)
+        self.taken_by_edit.textEdited.connect(self._on_taken_by_edit_text_edited)
         bottom = QHBoxLayout()
         bottom.addWidget(self.help, 1)
+        bottom.addWidget(self.taken_by_label)
+        bottom.addWidget(self.taken_by_edit)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         for part in (self.heading, self.search_bar, self.walk_in, self.table, self.marks):
@@ -133,6 +141,9 @@ class RosterDialog(Retranslatable, QDialog):
         )
         self.close_button.setText(_("Close"))
         self.close_button.setToolTip(_("Every mark is already saved (Esc)"))
+        self.taken_by_label.setText(_("Taken &by:"))
+        self.taken_by_edit.setPlaceholderText(_("Your name"))
+        self.taken_by_edit.setAccessibleName(_("Who is taking attendance"))
         self.close_button.setAccessibleName(_("Close the roster"))
         self.table.setAccessibleName(_("People expected at the session"))
         self.help.setText(
@@ -352,6 +363,10 @@ class RosterDialog(Retranslatable, QDialog):
         if answer == QMessageBox.StandardButton.Cancel:
             return ""
         return person.id if answer == QMessageBox.StandardButton.Yes else None
+
+    def _on_taken_by_edit_text_edited(self, text: str) -> None:
+        self.taken_by = text.strip()
+        remember_your_name(self.taken_by)
 
     def _on_walk_in_closed(self) -> None:
         self.focus_search()
