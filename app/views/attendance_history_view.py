@@ -22,6 +22,7 @@ from app.i18n import _, format_number, ngettext
 from app.services.registry import Services
 from app.views.attendance_history_model import PERSON_ROLE, AttendanceHistoryModel
 from app.views.widgets.list_export import export_model
+from app.views.widgets.paged_table_view import fit_columns_to
 from app.views.widgets.record_list import SEARCH_DELAY_MS
 from app.views.widgets.translatable import Retranslatable
 from app.views.workers import Job
@@ -120,12 +121,7 @@ class AttendanceHistoryView(Retranslatable, QWidget):
             QTimer.singleShot(0, self._fit_columns)  # after the headers changed language
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its usual content, and never narrower than its title."""
-        character = self.table.fontMetrics().averageCharWidth()
-        header = self.table.horizontalHeader()
-        for number, column in enumerate(self.model.columns):
-            title_width = header.fontMetrics().horizontalAdvance(column.title()) + 24
-            self.table.setColumnWidth(number, max(character * column.width + 16, title_width))
+        fit_columns_to(self.table, self.model.columns)
 
     # -- state ------------------------------------------------------------------------------------
 

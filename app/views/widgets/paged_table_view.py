@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from app.views.widgets.paged_table_model import ID_ROLE, PagedTableModel
+from app.views.widgets.paged_table_model import ID_ROLE, Column, PagedTableModel
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +36,7 @@ class PagedTableView(QTableView):
 
     def fit_columns(self) -> None:
         """Each column as wide as its usual content, and never narrower than its title."""
-        character = self.fontMetrics().averageCharWidth()
-        header = self.horizontalHeader()
-        for number, column in enumerate(self.paged_model.columns):
-            title = str(self.paged_model.headerData(number, Qt.Orientation.Horizontal) or "")
-            title_width = header.fontMetrics().horizontalAdvance(title) + 32  # + sort arrow
-            self.setColumnWidth(number, max(character * column.width + 16, title_width))
+        fit_columns_to(self, self.paged_model.columns)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
@@ -75,3 +71,16 @@ class PagedTableView(QTableView):
         header.setSortIndicator(model.sort_column(), order)
         header.blockSignals(False)
         header.viewport().update()
+
+
+def fit_columns_to(table: QTableView, columns: Sequence[Column] | Sequence[object]) -> None:
+    """Each of ``table``'s columns as wide as its usual content (the column's ``width`` in
+    characters, 14 when it has none), and never narrower than its title with the sort arrow."""
+    character = table.fontMetrics().averageCharWidth()
+    header = table.horizontalHeader()
+    model = table.model()
+    for number, column in enumerate(columns):
+        title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
+        title_width = header.fontMetrics().horizontalAdvance(title) + 32  # + sort arrow
+        width = getattr(column, "width", 14)
+        table.setColumnWidth(number, max(character * width + 16, title_width))

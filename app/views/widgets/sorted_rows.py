@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from app.services.text import fold
+from app.views.widgets.paged_table_view import fit_columns_to
 from app.views.widgets.rows_table_model import Index, Row, RowsTableModel, TextColumn
 
 log = logging.getLogger(__name__)
@@ -141,13 +142,7 @@ class RowsTable(QTableView):
 
     def fit_columns(self) -> None:
         """Each column as wide as its usual content, and never narrower than its title."""
-        character = self.fontMetrics().averageCharWidth()
-        header = self.horizontalHeader()
-        for number, column in enumerate(self.rows_model.columns):
-            title = str(self.rows_model.headerData(number, Qt.Orientation.Horizontal) or "")
-            title_width = header.fontMetrics().horizontalAdvance(title) + 32  # + sort arrow
-            width = getattr(column, "width", 14)
-            self.setColumnWidth(number, max(character * width + 16, title_width))
+        fit_columns_to(self, self.rows_model.columns)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
