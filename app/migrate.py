@@ -19,7 +19,12 @@ log = logging.getLogger(__name__)
 
 # Every revision this program knows, oldest first; the last one is the schema it writes.
 # A test checks that this list equals Alembic's history.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_foundation", "0002_activities", "0003_certificates")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_foundation",
+    "0002_activities",
+    "0003_certificates",
+    "0004_mentoring",
+)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 

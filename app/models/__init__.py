@@ -15,6 +15,13 @@ from app.models.certificate import (
     KnownIssuer,
     SigningKey,
 )
+from app.models.mentoring import (
+    GoalProgress,
+    Mentor,
+    MentoringGoal,
+    MentoringRelationship,
+    MentoringSession,
+)
 from app.models.organisation import Organisation, OrganisationProfile
 from app.models.person import Consent, Membership, Person
 
@@ -31,6 +38,11 @@ __all__ = [
     "KnownIssuer",
     "SigningKey",
     "Consent",
+    "GoalProgress",
+    "Mentor",
+    "MentoringGoal",
+    "MentoringRelationship",
+    "MentoringSession",
     "Membership",
     "Organisation",
     "OrganisationProfile",

@@ -15,6 +15,7 @@ from app.services.demands import DemandService
 from app.services.duplicates import DuplicatesService
 from app.services.health import HealthService
 from app.services.importing import ImportService
+from app.services.mentoring import MentoringService
 from app.services.organisations import OrganisationService
 from app.services.people import PeopleService
 from app.services.profile import ProfileService
@@ -38,6 +39,7 @@ class Services:
     completion: CompletionService
     demands: DemandService
     certificates: CertificateService
+    mentoring: MentoringService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -59,4 +61,5 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         completion=CompletionService(db),
         demands=DemandService(db),
         certificates=CertificateService(db),
+        mentoring=MentoringService(db),
     )

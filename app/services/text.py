@@ -41,3 +41,10 @@ def like_pattern(query: str) -> str:
     """A LIKE pattern matching ``query`` folded anywhere, with LIKE's wildcards escaped."""
     escaped = fold(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def clean_block(text: str | None) -> str:
+    """A paragraph field as stored: NFC, trimmed, its line breaks kept."""
+    if not text:
+        return ""
+    return unicodedata.normalize("NFC", str(text)).strip()
