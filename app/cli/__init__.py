@@ -12,14 +12,34 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import activities, attendance, backups, certificates, data, demo, documents, people
+from app.cli import (
+    activities,
+    attendance,
+    backups,
+    certificates,
+    data,
+    demo,
+    documents,
+    mentoring,
+    people,
+)
 from app.errors import TejidoError
 from app.i18n import _, set_language
 
 log = logging.getLogger(__name__)
 
 # Each module adds its sub-commands with ``register(subparsers, common)``.
-COMMAND_MODULES = (demo, data, backups, people, activities, attendance, certificates, documents)
+COMMAND_MODULES = (
+    demo,
+    data,
+    backups,
+    people,
+    activities,
+    attendance,
+    certificates,
+    documents,
+    mentoring,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -48,4 +48,14 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             marks=summary.attendance,
         )
     )
+    print(
+        _(
+            "Mentoring: {mentors} mentors and {pairs} mentoring pairs with {sessions} sessions "
+            "in their logs."
+        ).format(
+            mentors=summary.mentors,
+            pairs=summary.mentoring_pairs,
+            sessions=summary.mentoring_sessions,
+        )
+    )
     return 0

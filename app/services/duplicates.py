@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, UniqueConstraint, and_, exists, func, not_, or_, select, update
+from sqlalchemy import Table, UniqueConstraint, and_, exists, func, not_, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from app.backup_files import make_backup_file
@@ -21,6 +21,7 @@ from app.errors import ValidationError
 from app.i18n import N_, _
 from app.models import Base, Organisation, Person, utcnow
 from app.services.context import DataFolder
+from app.services.mentor_values import absorb_mentor
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,9 @@ class DuplicatesService:
                 raise ValidationError(_("One of these records was merged or removed already."))
             for record in records:
                 _fill_empty_fields(keep, record)
+                if model is Person:
+                    # mentors.person_id is unique: one mentor record per person survives.
+                    absorb_mentor(s, record.id, keep_id)
                 moved += repoint_references(s, model.__table__, record.id, keep_id)
                 record.merged_into_id = keep_id
                 record.deleted_at = utcnow()
@@ -212,7 +216,7 @@ def _unique_clash(  # type: ignore[no-untyped-def]
         clashes.append(
             exists().where(
                 twin.c[column_name] == new_id,
-                and_(*(twin.c[n] == table.c[n] for n in others)),
+                and_(true(), *(twin.c[n] == table.c[n] for n in others)),
                 live,
             )
         )

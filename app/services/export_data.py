@@ -30,8 +30,13 @@ from app.models import (
     CertificateWording,
     Consent,
     Demand,
+    GoalProgress,
     KnownIssuer,
     Membership,
+    Mentor,
+    MentoringGoal,
+    MentoringRelationship,
+    MentoringSession,
     Organisation,
     OrganisationProfile,
     Person,
@@ -200,6 +205,32 @@ SECTIONS: dict[str, tuple[Callable[[Session], object], tuple[str, ...]]] = {
         ("signing_keys",),
     ),
     "known_issuers": (_rows(KnownIssuer, KnownIssuer.name, KnownIssuer.id), ("known_issuers",)),
+    "mentors": (_rows(Mentor, Mentor.person_id, Mentor.id), ("mentors",)),
+    "mentoring_relationships": (
+        _rows(MentoringRelationship, MentoringRelationship.start_date, MentoringRelationship.id),
+        ("mentoring_relationships",),
+    ),
+    "mentoring_goals": (
+        _rows(
+            MentoringGoal, MentoringGoal.relationship_id, MentoringGoal.position, MentoringGoal.id
+        ),
+        ("mentoring_goals",),
+    ),
+    "mentoring_goal_progress": (
+        _rows(GoalProgress, GoalProgress.goal_id, GoalProgress.recorded_on, GoalProgress.id),
+        ("mentoring_goal_progress",),
+    ),
+    # Confidential notes are kept (and synced) but never leave the data folder otherwise.
+    "mentoring_sessions": (
+        _rows(
+            MentoringSession,
+            MentoringSession.relationship_id,
+            MentoringSession.date,
+            MentoringSession.id,
+            leave_out=("confidential_notes",),
+        ),
+        ("mentoring_sessions",),
+    ),
 }
 # Tables that hold no programme data of their own.
 NOT_EXPORTED = {"alembic_version"}

@@ -27,12 +27,16 @@ from app.models import (
 )
 from app.services import mentoring_goals as goals
 from app.services.mentoring_queries import (
-    SORT_COLUMNS,
+    SESSION_FIELDS,
     R,
     count_select,
+    page_order,
     read_rows,
+    refresh_last_session,
     relationship_filters,
     row_select,
+    session_row,
+    session_rows,
 )
 from app.services.mentoring_values import (
     GoalData,
@@ -45,6 +49,8 @@ from app.services.mentoring_values import (
     validate_relationship,
     validate_session_log,
 )
+
+__all__ = ["MentoringService", "refresh_last_session", "session_rows"]
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +76,13 @@ class MentoringService:
         offset: int = 0,
         limit: int | None = 200,
     ) -> list[RelationshipRow]:
-        """A page of relationships matching the words (names, organisations) and filters."""
-        column = SORT_COLUMNS.get(sort, SORT_COLUMNS["mentee"])
-        ordered = column.desc() if descending else column.asc()
+        """A page of relationships matching every word (in the mentor's or mentee's name or
+        organisation) and the filters, sorted by ``sort`` (one of ``SORT_COLUMNS``) then by
+        names; empty values sort last either way."""
         statement = (
             row_select()
             .where(*relationship_filters(query, status, area, trash))
-            .order_by(ordered.nulls_last(), R.id)
+            .order_by(*page_order(sort, descending))
             .offset(offset)
             .limit(limit)
         )
@@ -99,12 +105,13 @@ class MentoringService:
         """Validate and save a relationship; closing it stamps the day and keeps the reason."""
         values = validate_relationship(data, today or date.today())
         with self.db.session() as s:
-            _check_people(s, data)
             if data.id is None:
+                _check_parties(s, values)
                 relationship = MentoringRelationship(**values)
                 s.add(relationship)
             else:
                 relationship = _load(s, data.id)
+                _check_parties(s, values, relationship)
                 for key, value in values.items():
                     setattr(relationship, key, value)
             s.flush()
@@ -141,25 +148,29 @@ class MentoringService:
                 relationship_id=row.relationship_id,
                 date=row.date,
                 id=row.id,
-                **{k: getattr(row, k) for k in _SESSION_FIELDS},
+                **{k: getattr(row, k) for k in SESSION_FIELDS},
             )
 
     def save_session(self, data: SessionLogData, today: date | None = None) -> SessionLogRow:
-        """Validate and save a session of the log; keeps the pair's last-session date."""
+        """Validate and save a session of the log; keeps the pair's last-session date.
+
+        A session stays with its pair: editing one keeps its relationship whatever
+        ``data.relationship_id`` says."""
         values = validate_session_log(data, today or date.today())
         with self.db.session() as s:
-            _load(s, data.relationship_id)
             if data.id is None:
+                _load(s, data.relationship_id)
                 row = MentoringSession(relationship_id=data.relationship_id, **values)
                 s.add(row)
             else:
                 row = _load_session(s, data.id)
+                _load(s, row.relationship_id)
                 for key, value in values.items():
                     setattr(row, key, value)
             s.flush()
-            refresh_last_session(s, data.relationship_id)
+            refresh_last_session(s, row.relationship_id)
             log.info("mentoring session saved: %s", row.id)
-            return _session_row(row)
+            return session_row(row)
 
     def delete_session(self, session_id: str) -> None:
         """Move a session of the log to the trash."""
@@ -191,62 +202,6 @@ class MentoringService:
             return goals.goal_history(s, goal_id)
 
 
-_SESSION_FIELDS = (
-    "minutes",
-    "mode",
-    "topics",
-    "summary",
-    "agreements",
-    "next_steps",
-    "mentor_rating",
-    "mentee_rating",
-    "confidential_notes",
-)
-
-
-def _session_row(row: MentoringSession) -> SessionLogRow:
-    return SessionLogRow(
-        id=row.id,
-        relationship_id=row.relationship_id,
-        date=row.date,
-        minutes=row.minutes,
-        mode=row.mode,
-        topics=row.topics,
-        summary=row.summary,
-        agreements=row.agreements,
-        next_steps=row.next_steps,
-        mentor_rating=row.mentor_rating,
-        mentee_rating=row.mentee_rating,
-        has_confidential_notes=bool(row.confidential_notes),
-    )
-
-
-def session_rows(s: Session, relationship_ids: list[str]) -> list[SessionLogRow]:
-    """The live sessions of some relationships, newest first (confidential notes left out)."""
-    S = MentoringSession
-    columns = [c for c in _SESSION_FIELDS if c != "confidential_notes"]
-    statement = (
-        select(S.id, S.relationship_id, S.date, *(getattr(S, c) for c in columns))
-        .add_columns(S.confidential_notes != "")
-        .where(S.relationship_id.in_(relationship_ids), S.deleted_at.is_(None))
-        .order_by(S.date.desc(), S.created_at.desc())
-    )
-    return [SessionLogRow(*row[:11], bool(row[11])) for row in s.execute(statement)]
-
-
-def refresh_last_session(s: Session, relationship_id: str) -> None:
-    """Store the date of the newest live session on the relationship."""
-    newest = s.scalar(
-        select(func.max(MentoringSession.date)).where(
-            MentoringSession.relationship_id == relationship_id,
-            MentoringSession.deleted_at.is_(None),
-        )
-    )
-    relationship = s.get(MentoringRelationship, relationship_id)
-    if relationship is not None:
-        relationship.last_session_on = newest
-
-
 def _load(s: Session, relationship_id: str, trashed_too: bool = False) -> MentoringRelationship:
     relationship = s.get(MentoringRelationship, relationship_id)
     if relationship is None or (relationship.deleted_at is not None and not trashed_too):
@@ -263,14 +218,39 @@ def _load_session(s: Session, session_id: str) -> MentoringSession:
     return row
 
 
-def _check_people(s: Session, data: RelationshipData) -> None:
-    for person_id in (data.mentor_id, data.mentee_id):
-        person = s.get(Person, person_id)
-        if person is None or person.deleted_at is not None or person.merged_into_id:
-            raise NotFoundError(_("One of the two people is no longer in the directory."))
-    for organisation_id in (data.mentor_organisation_id, data.mentee_organisation_id):
-        if organisation_id and s.get(Organisation, organisation_id) is None:
-            raise NotFoundError(_("One of the two organisations is no longer in the directory."))
+def _check_parties(
+    s: Session, values: dict[str, object], stored: MentoringRelationship | None = None
+) -> None:
+    """Newly chosen people and organisations must be live in the directory. Those a saved pair
+    already has are not checked again: a pair whose mentee has left (and was moved to the trash)
+    can still be edited and closed."""
+
+    def chosen(key: str) -> str | None:
+        value = values[key]
+        if not value or (stored is not None and getattr(stored, key) == value):
+            return None
+        return str(value)
+
+    for key in ("mentor_id", "mentee_id"):
+        if (person_id := chosen(key)) and not _live(s.get(Person, person_id)):
+            raise NotFoundError(
+                _(
+                    "One of the two people is no longer in the directory (moved to the trash "
+                    "or merged with another). Nothing was saved: choose the person again."
+                )
+            )
+    for key in ("mentor_organisation_id", "mentee_organisation_id"):
+        if (organisation_id := chosen(key)) and not _live(s.get(Organisation, organisation_id)):
+            raise NotFoundError(
+                _(
+                    "One of the two organisations is no longer in the directory (moved to the "
+                    "trash or merged with another). Nothing was saved: choose it again."
+                )
+            )
+
+
+def _live(record: Person | Organisation | None) -> bool:
+    return record is not None and record.deleted_at is None and record.merged_into_id is None
 
 
 def _name(s: Session, model: type, record_id: str | None, attribute: str) -> str:

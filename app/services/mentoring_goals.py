@@ -58,6 +58,8 @@ def save_goal(s: Session, data: GoalData, today: date, note: str = "") -> GoalDa
     else:
         goal = _load_goal(s, data.id)
         changed = goal.progress != values["progress"]
+        if not data.position:  # a form that does not carry the place keeps it
+            values["position"] = goal.position
         for key, value in values.items():
             setattr(goal, key, value)
     if changed:

@@ -16,6 +16,9 @@ from app.services.duplicates import DuplicatesService
 from app.services.health import HealthService
 from app.services.importing import ImportService
 from app.services.mentoring import MentoringService
+from app.services.mentoring_health import MentoringHealthService
+from app.services.mentoring_suggestions import MentoringSuggestionService
+from app.services.mentors import MentorService
 from app.services.organisations import OrganisationService
 from app.services.people import PeopleService
 from app.services.profile import ProfileService
@@ -40,6 +43,9 @@ class Services:
     demands: DemandService
     certificates: CertificateService
     mentoring: MentoringService
+    mentors: MentorService
+    mentoring_health: MentoringHealthService
+    mentoring_suggestions: MentoringSuggestionService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -62,4 +68,7 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         demands=DemandService(db),
         certificates=CertificateService(db),
         mentoring=MentoringService(db),
+        mentors=MentorService(db),
+        mentoring_health=MentoringHealthService(db),
+        mentoring_suggestions=MentoringSuggestionService(db),
     )

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.errors import NotFoundError, TejidoError
@@ -170,37 +169,18 @@ class ActivityListView(RecordListPanel):
         return True
 
     def select_activity(self, activity_id: str) -> bool:
-        """Select the activity, showing the whole list if the search or filters hide it.
-        Returns ``False`` (the list left as it is) for an activity removed or in the trash."""
-        if self._select_loaded(activity_id):
-            return True
-        if not self._is_live(activity_id):
-            return False
-        self._search_timer.stop()
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.trash_toggle.blockSignals(True)
-        self.trash_toggle.setChecked(False)
-        self.trash_toggle.blockSignals(False)
-        self.model.state = replace(self.model.state, query="", trash=False)
-        self.set_filters(ActivityFilters())
-        return self._select_loaded(activity_id)
+        """Select it, showing the whole list if the search or filters hide it; ``False`` for
+        one removed or in the trash."""
+        return self.reveal(activity_id)
 
-    def _is_live(self, activity_id: str) -> bool:
+    def is_live(self, record_id: str) -> bool:
         try:
-            return self.services.activities.get(activity_id).deleted_at is None
+            return self.services.activities.get(record_id).deleted_at is None
         except NotFoundError:
             return False
 
-    def _select_loaded(self, activity_id: str) -> bool:
-        """Select it among the rows matching now, reading further pages if need be."""
-        while self.model.row_of(activity_id) is None and self.model.canFetchMore(QModelIndex()):
-            self.model.fetchMore(QModelIndex())
-        if not self.select_id(activity_id):
-            return False
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+    def clear_filters(self) -> None:
+        self.set_filters(ActivityFilters())
 
     # -- hooks of the list panel ------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from app.views.activities_tab import ActivitiesTab
 from app.views.directory_tab import DirectoryTab
 from app.views.errors import show_error
 from app.views.language import apply_language
+from app.views.mentoring.mentoring_tab import MentoringTab
 from app.views.profile_tab import ProfileTab
 from app.views.widgets.translatable import Retranslatable
 from app.views.workers import run_job
@@ -53,9 +54,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.profile_tab = ProfileTab(services)
         self.directory_tab = DirectoryTab(services)
         self.activities_tab = ActivitiesTab(services)
+        self.mentoring_tab = MentoringTab(services)
         self.tabs.addTab(self.profile_tab, "")
         self.tabs.addTab(self.directory_tab, "")
         self.tabs.addTab(self.activities_tab, "")
+        self.tabs.addTab(self.mentoring_tab, "")
         self.setCentralWidget(self.tabs)
         self.profile_tab.saved.connect(self._update_title)
         self._build_menu()
@@ -103,6 +106,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setTabText(0, _("Our organisation"))
         self.tabs.setTabText(1, _("Directory"))
         self.tabs.setTabText(2, _("Activities"))
+        self.tabs.setTabText(3, _("Mentoring"))
         self.file_menu.setTitle(_("&File"))
         self.import_action.setText(_("&Import people from a spreadsheet…"))
         self.export_list_action.setText(_("&Export this list…"))
@@ -194,6 +198,9 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.tabs.currentWidget() is self.activities_tab:
             self.activities_tab.export_current_list()
             return
+        if self.tabs.currentWidget() is self.mentoring_tab:
+            self.mentoring_tab.export_current_list()
+            return
         self.tabs.setCurrentWidget(self.directory_tab)
         self.directory_tab.export_current_list()
 
@@ -244,6 +251,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.profile_tab.refresh()
         self.directory_tab.refresh()
         self.activities_tab.refresh()
+        self.mentoring_tab.refresh()
         self._update_title()
 
     def switch_folder(self, path: Path) -> None:

@@ -31,9 +31,9 @@ def window(qtbot, services):
     return window
 
 
-def test_tabs_are_the_profile_the_directory_and_the_activities(window) -> None:
+def test_tabs_are_the_profile_the_directory_activities_and_mentoring(window) -> None:
     texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert texts == ["Our organisation", "Directory", "Activities"]
+    assert texts == ["Our organisation", "Directory", "Activities", "Mentoring"]
     assert window.directory_tab.people.model.total() == 400
     assert window.profile_tab.isEnabled()
 

@@ -1,5 +1,5 @@
 """Fill an empty data folder with a realistic programme: the profile, organisations, people,
-activities with their sessions, registrations and attendance, and demands.
+activities with their sessions, registrations and attendance, demands, and social mentoring.
 
 Deterministic (fixed seeds, ids drawn from their own seeded stream, stamps from fixed dates) so
 two fills give the same export, and benchmarks and screenshots are comparable. Rows are inserted
@@ -28,20 +28,42 @@ from app.services.demo.activities import REFERENCE_DATE, ActivityCounts, fill_ac
 from app.services.demo.attendance import PeoplePool
 from app.services.demo.certificates import issue_demo_certificates
 from app.services.demo.images import demo_logo_png, demo_signature_png
+from app.services.demo.mentoring import MentoringCounts, fill_mentoring
 from app.services.demo.people import STAMP, ascii_word, fill_people
 from app.services.vocabulary import AREAS_OF_ACTION
 
 log = logging.getLogger(__name__)
 
 # forum_percent: the share of forum meetings (one session); most of the rest are capsules of 2-4
-# sessions, so small has about 70 sessions and large about 15,000 (and 250,000 marks).
+# sessions, so small has about 70 sessions and large about 15,000 (and 250,000 marks). Mentoring:
+# mentors, pairs and the sessions of their logs (exactly).
 SCALES: dict[str, dict[str, int]] = {
-    "small": {"organisations": 40, "people": 400, "activities": 30, "forum_percent": 50},
-    "large": {"organisations": 2000, "people": 50000, "activities": 5000, "forum_percent": 15},
+    "small": {
+        "organisations": 40,
+        "people": 400,
+        "activities": 30,
+        "forum_percent": 50,
+        "mentors": 15,
+        "pairs": 20,
+        "mentoring_sessions": 150,
+    },
+    "large": {
+        "organisations": 2000,
+        "people": 50000,
+        "activities": 5000,
+        "forum_percent": 15,
+        "mentors": 450,
+        "pairs": 1000,
+        "mentoring_sessions": 15000,
+    },
 }
 Progress = Callable[[int, int], None]
-# Progress units: a person is one, an activity (with its people and marks) about twenty.
+# Progress units: a person is one, an activity (with its people and marks) about twenty, a
+# mentoring pair (with its goals and sessions) two.
 ACTIVITY_WEIGHT = 20
+PAIR_WEIGHT = 2
+# Mentoring is drawn from its own stream, so it stays the same when activities change.
+MENTORING_SEED = 20261201
 # A larger page cache while filling: rows with random keys touch pages all over the indexes.
 FILL_CACHE_KIB = 128 * 1024
 
@@ -59,6 +81,10 @@ class DemoSummary:
     evaluations: int = 0
     demands: int = 0
     certificates: int = 0
+    mentors: int = 0
+    mentoring_pairs: int = 0
+    mentoring_sessions: int = 0
+    mentoring_goals: int = 0
 
 
 class DemoIds:
@@ -95,7 +121,8 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
     if scale not in SCALES:
         raise ValidationError(_("The scale must be small or large."))
     sizes = SCALES[scale]
-    steps = _Steps(sizes["people"] + sizes["activities"] * ACTIVITY_WEIGHT, progress)
+    units = sizes["people"] + sizes["activities"] * ACTIVITY_WEIGHT + sizes["pairs"] * PAIR_WEIGHT
+    steps = _Steps(units, progress)
     with db.session() as s:
         if has_data(s):
             raise ValidationError(
@@ -106,7 +133,7 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
             )
         cache = s.scalar(sql_text("PRAGMA cache_size"))
         s.execute(sql_text(f"PRAGMA cache_size = -{FILL_CACHE_KIB}"))
-        counts = _fill(s, sizes, steps)
+        counts, mentoring = _fill(s, sizes, steps)
         s.execute(sql_text(f"PRAGMA cache_size = {int(cache)}"))
     certificates = issue_demo_certificates(db, scale)
     db.analyze()  # the planner's statistics for tables that just went from empty to full
@@ -122,16 +149,22 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
         evaluations=counts.evaluations,
         demands=counts.demands,
         certificates=certificates,
+        mentors=mentoring.mentors,
+        mentoring_pairs=mentoring.pairs,
+        mentoring_sessions=mentoring.sessions,
+        mentoring_goals=mentoring.goals,
     )
 
 
-def _fill(s: Session, sizes: dict[str, int], steps: _Steps) -> ActivityCounts:
+def _fill(
+    s: Session, sizes: dict[str, int], steps: _Steps
+) -> tuple[ActivityCounts, MentoringCounts]:
     rng, new_id = random.Random(20261128), DemoIds(20261128)
     _profile(s, new_id)
     organisations = _organisations(s, rng, new_id, sizes["organisations"])
     people = fill_people(s, rng, new_id, sizes["people"], organisations, steps.advance)
     pool = PeoplePool(people, random.Random(rng.random()))
-    return fill_activities(
+    activities = fill_activities(
         s,
         rng,
         new_id,
@@ -141,6 +174,17 @@ def _fill(s: Session, sizes: dict[str, int], steps: _Steps) -> ActivityCounts:
         lambda done: steps.advance(done * ACTIVITY_WEIGHT),
         REFERENCE_DATE,
     )
+    mentoring = fill_mentoring(
+        s,
+        random.Random(MENTORING_SEED),
+        DemoIds(MENTORING_SEED),
+        people,
+        organisations,
+        sizes,
+        REFERENCE_DATE,
+    )
+    steps.advance(sizes["pairs"] * PAIR_WEIGHT)
+    return activities, mentoring
 
 
 def _profile(s: Session, new_id: DemoIds) -> None:

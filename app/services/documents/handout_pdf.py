@@ -12,7 +12,6 @@ import logging
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -20,14 +19,13 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from app.i18n import DocumentWords, document_words
 from app.services.documents import drawing
+from app.services.documents.blocks import text_flowables, title_band
 from app.services.documents.content import HandoutContent
 from app.services.documents.drawing import paragraph
 from app.services.documents.fonts import SANS, register_fonts
 from app.services.documents.page_furniture import RULE, PageFurniture, document_styles, kind_label
 
 log = logging.getLogger(__name__)
-
-BULLETS = ("- ", "* ", "• ", "– ")
 
 
 def render_handout(content: HandoutContent, path: Path) -> int:
@@ -60,20 +58,7 @@ def _title_block(
     dates = _dates(content.first_date, content.last_date, words)
     if dates:
         cells.append(paragraph(dates, styles["fact"]))
-    colour = drawing.colour(content.letterhead.colour)
-    block = Table([[cells]], colWidths=[width])
-    block.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), SANS),
-            ("BACKGROUND", (0, 0), (-1, -1), drawing.tint(colour, 0.9)),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, colour),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 5 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-        ]
-    )
-    return block
+    return title_band(cells, content.letterhead.colour, width)
 
 
 def _dates(first: date | None, last: date | None, words: DocumentWords) -> str:
@@ -117,30 +102,7 @@ def _heading(title: str, styles: dict[str, ParagraphStyle]) -> Paragraph:
 
 
 def _text(text: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """Paragraphs split at blank lines, line breaks kept, "- " lines as bullets."""
-    flowables: list[Flowable] = []
-    lines: list[str] = []
-
-    def flush() -> None:
-        if lines:
-            flowables.append(paragraph("\n".join(lines), styles["body"]))
-            lines.clear()
-
-    for line in text.strip().splitlines():
-        stripped = line.strip()
-        if not stripped:
-            flush()
-        elif stripped.startswith(BULLETS):
-            flush()
-            flowables.append(Paragraph(_markup(stripped[2:]), styles["bullet"], bulletText="•"))
-        else:
-            lines.append(stripped)
-    flush()
-    return flowables
-
-
-def _markup(text: str) -> str:
-    return escape(text.strip()).replace("\n", "<br/>")
+    return text_flowables(text, styles)
 
 
 def _pairs(

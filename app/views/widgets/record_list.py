@@ -7,8 +7,9 @@ its records are called and how they are edited, trashed, restored and merged.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -152,6 +153,34 @@ class RecordListPanel(Retranslatable, QWidget):
     def select_id(self, record_id: str) -> bool:
         return self.table.select_id(record_id)
 
+    def reveal(self, record_id: str) -> bool:
+        """Select the record, showing the whole list (no search, no filters, not the trash) if
+        they hide it. Returns ``False`` (the list left as it is) for a record removed or in the
+        trash. Subclasses that use it fill in :meth:`is_live` and :meth:`clear_filters`."""
+        if self._select_loaded(record_id):
+            return True
+        if not self.is_live(record_id):
+            return False
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.trash_toggle.blockSignals(True)
+        self.trash_toggle.setChecked(False)
+        self.trash_toggle.blockSignals(False)
+        self.model.state = replace(self.model.state, query="", trash=False)
+        self.clear_filters()
+        return self._select_loaded(record_id)
+
+    def _select_loaded(self, record_id: str) -> bool:
+        """Select it among the rows matching now, reading further pages if need be."""
+        while self.model.row_of(record_id) is None and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        if not self.select_id(record_id):
+            return False
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def refresh(self) -> None:
         """Read the list again, keeping the search, the order and the selection."""
         selected = self.current_id()
@@ -283,6 +312,13 @@ class RecordListPanel(Retranslatable, QWidget):
 
     def move_to_trash(self, ids: list[str]) -> int:
         raise NotImplementedError
+
+    def is_live(self, record_id: str) -> bool:
+        """Whether the record exists and is not in the trash (for :meth:`reveal`)."""
+        raise NotImplementedError
+
+    def clear_filters(self) -> None:
+        """Show every record whatever the filters beside the search (for :meth:`reveal`)."""
 
     def restore(self, ids: list[str]) -> int:
         raise NotImplementedError

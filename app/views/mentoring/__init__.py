@@ -1,0 +1,1 @@
+"""The Mentoring tab: its pages, lists and forms."""
