@@ -6,6 +6,8 @@ Its pages are built the first time the tab is shown, so start-up does not pay fo
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -13,6 +15,11 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 from app.i18n import _
 from app.services.registry import Services
 from app.views.widgets.translatable import Retranslatable
+
+if TYPE_CHECKING:
+    from app.views.mentoring.health_view import HealthView
+    from app.views.mentoring.mentors_view import MentorsView
+    from app.views.mentoring.suggestions_view import SuggestionsView
 
 PAIRS, ATTENTION, SUGGESTIONS, MENTORS = range(4)
 
@@ -37,20 +44,17 @@ class MentoringTab(Retranslatable, QWidget):
         super().showEvent(event)
 
     def ensure_built(self) -> None:
-        """Build the pages (once)."""
+        """Build the pairs page (once); the other pages are built when first shown."""
         if self.views is not None:
             return
-        from app.views.mentoring.health_view import HealthView
-        from app.views.mentoring.mentors_view import MentorsView
         from app.views.mentoring.relationship_list import RelationshipListView
         from app.views.mentoring.relationship_panel import RelationshipPanel
-        from app.views.mentoring.suggestions_view import SuggestionsView
 
         self.pairs = RelationshipListView(self.services)
         self.panel = RelationshipPanel(self.services)
-        self.health = HealthView(self.services)
-        self.suggestions = SuggestionsView(self.services)
-        self.mentors = MentorsView(self.services)
+        self.health: HealthView | None = None
+        self.suggestions: SuggestionsView | None = None
+        self.mentors: MentorsView | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.pairs)
@@ -59,20 +63,50 @@ class MentoringTab(Retranslatable, QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
-        for page in (self.splitter, self.health, self.suggestions, self.mentors):
-            self.views.addTab(page, "")
+        self.views.addTab(self.splitter, "")
+        self._holders = {index: _holder() for index in (ATTENTION, SUGGESTIONS, MENTORS)}
+        for index in (ATTENTION, SUGGESTIONS, MENTORS):
+            self.views.addTab(self._holders[index], "")
         self._layout.addWidget(self.views)
-        self._connect()
-        self.retranslate_ui()
-
-    def _connect(self) -> None:
         self.pairs.relationship_selected.connect(self.panel.show_relationship)
         self.panel.edit_requested.connect(self._on_edit_requested)
         self.panel.changed.connect(self._on_changed)
-        self.health.open_relationship.connect(self.open_relationship)
-        self.suggestions.propose_requested.connect(self._on_propose_requested)
-        self.mentors.changed.connect(self.suggestions.refresh)
         self.views.currentChanged.connect(self._on_page_changed)
+        self.retranslate_ui()
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index`` of the tab's own tabs, built now if it was not yet."""
+        self.ensure_built()
+        if index == PAIRS:
+            return self.splitter
+        built = {ATTENTION: self.health, SUGGESTIONS: self.suggestions, MENTORS: self.mentors}
+        if built[index] is None:
+            self._build_page(index)
+        return self._holders[index].layout().itemAt(0).widget()
+
+    def _build_page(self, index: int) -> None:
+        from app.views.mentoring.health_view import HealthView
+        from app.views.mentoring.mentors_view import MentorsView
+        from app.views.mentoring.suggestions_view import SuggestionsView
+
+        if index == ATTENTION:
+            self.health = page = HealthView(self.services)
+            page.open_relationship.connect(self.open_relationship)
+        elif index == SUGGESTIONS:
+            self.suggestions = page = SuggestionsView(self.services)
+            page.propose_requested.connect(self._on_propose_requested)
+        else:
+            self.mentors = page = MentorsView(self.services)
+            page.changed.connect(lambda: self._refresh_built(SUGGESTIONS))
+        self._holders[index].layout().addWidget(page)
+
+    def _refresh_built(self, *indexes: int) -> None:
+        """Refresh the pages among ``indexes`` that were built (the others read when shown)."""
+        pages = {PAIRS: self.pairs, ATTENTION: self.health, SUGGESTIONS: self.suggestions}
+        pages[MENTORS] = self.mentors
+        for index in indexes:
+            if pages[index] is not None:
+                pages[index].refresh()
 
     def retranslate_ui(self) -> None:
         if self.views is None:
@@ -87,19 +121,14 @@ class MentoringTab(Retranslatable, QWidget):
         """Read everything again (after an import, a restore of a backup or a sync)."""
         if self.views is None:
             return
-        self.pairs.refresh()
-        self.health.refresh()
-        self.suggestions.refresh()
-        self.mentors.refresh()
+        self._refresh_built(PAIRS, ATTENTION, SUGGESTIONS, MENTORS)
 
     def export_current_list(self) -> None:
         """Export the list on show to a spreadsheet (never with confidential notes)."""
         self.ensure_built()
-        page = self.views.currentWidget() if self.views else None
-        if page is self.health:
-            self.health.export_list()
-        elif page is self.mentors:
-            self.mentors.export_list()
+        index = self.views.currentIndex()
+        if index in (ATTENTION, MENTORS):
+            self.page(index).export_list()  # type: ignore[attr-defined]
         else:
             self.pairs.export_list()
 
@@ -116,18 +145,26 @@ class MentoringTab(Retranslatable, QWidget):
             self._on_changed()
 
     def _on_changed(self) -> None:
-        self.pairs.refresh()
-        self.health.refresh()
-        self.mentors.refresh()
+        self._refresh_built(PAIRS, ATTENTION, MENTORS)
 
     def _on_propose_requested(self, prefill: object) -> None:
         new_id = self.pairs.new_relationship(prefill)  # type: ignore[arg-type]
         if new_id:
             self.open_relationship(new_id)
-            self.health.refresh()
-            self.suggestions.refresh()
-            self.mentors.refresh()
+            self._refresh_built(ATTENTION, SUGGESTIONS, MENTORS)
 
     def _on_page_changed(self, index: int) -> None:
-        if index == ATTENTION:
-            self.health.refresh()
+        if index == PAIRS:
+            return
+        fresh = {ATTENTION: self.health, SUGGESTIONS: self.suggestions, MENTORS: self.mentors}
+        page = self.page(index)
+        if index == ATTENTION and fresh[index] is not None:
+            page.refresh()  # type: ignore[attr-defined]  (the days go by: check again)
+
+
+def _holder() -> QWidget:
+    """An empty page whose view is built the first time it is shown."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder
