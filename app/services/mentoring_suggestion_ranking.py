@@ -140,7 +140,8 @@ def _in_expertise(source: NeedSource, area: str) -> str:
 
 
 def _quoted(words: tuple[str, ...]) -> str:
-    return ", ".join(f"“{word}”" for word in words)
+    # Translators: one word quoted the way the language quotes (Spanish: «{word}»).
+    return ", ".join(_("“{word}”").format(word=word) for word in words)
 
 
 @dataclass(frozen=True, slots=True)

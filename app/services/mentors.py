@@ -87,8 +87,9 @@ def _filters(query: str, area: str, available_only: bool, trash: bool) -> list[C
         )
     if area:
         conditions.append(type_coerce(Mentor.areas, String).like(f'%"{area}"%'))
-    if available_only:
+    if available_only:  # taking new pairs and with a free place
         conditions.append(Mentor.available.is_(True))
+        conditions.append(active_pairs_of(Mentor.person_id).correlate(Mentor) < Mentor.capacity)
     return conditions
 
 

@@ -202,3 +202,19 @@ def test_merging_a_live_mentor_into_a_trashed_one_keeps_a_live_mentor(services, 
     assert found is not None and found.id == kept.id
     assert set(found.areas) == {"quality", "equality"}
     assert services.mentors.count() == 1
+
+
+def test_only_available_leaves_out_a_mentor_whose_places_are_all_taken(services, world):
+    mentor(services, world["marta"], capacity=1)
+    assert services.mentors.count(available_only=True) == 1
+    pair(
+        services,
+        world["marta"],
+        world["eva"],
+        world["brisa"],
+        world["alba"],
+        date(2026, 3, 1),
+        status="active",
+    )
+    assert services.mentors.list(available_only=True) == []
+    assert services.mentors.list()[0].active_pairs == 1  # still listed without the filter

@@ -115,7 +115,9 @@ class MentorsView(RecordListPanel):
         self.area_filter.setAccessibleName(_("Area"))
         self.area_filter.setToolTip(_("Show only the mentors of this area"))
         self.available_toggle.setText(_("Only a&vailable ones"))
-        self.available_toggle.setToolTip(_("Show only the mentors taking new pairs"))
+        self.available_toggle.setToolTip(
+            _("Show only the mentors who take new pairs and have a free place")
+        )
         self._fill_areas()
 
     def _fill_areas(self) -> None:
