@@ -24,6 +24,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_activities",
     "0003_certificates",
     "0004_mentoring",
+    "0005_catalogue",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

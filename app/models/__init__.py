@@ -9,6 +9,16 @@ from app.models.activity import (
     Registration,
 )
 from app.models.base import Base, Record, natural_id, new_id, utcnow
+from app.models.catalogue import (
+    AttachmentBlob,
+    Bundle,
+    Practice,
+    PracticeAdoption,
+    PracticeArea,
+    PracticeAttachment,
+    PracticeProvenance,
+    PracticeVersion,
+)
 from app.models.certificate import (
     Certificate,
     CertificateWording,
@@ -32,7 +42,15 @@ __all__ = [
     "Attendance",
     "Demand",
     "Registration",
+    "AttachmentBlob",
     "Base",
+    "Bundle",
+    "Practice",
+    "PracticeAdoption",
+    "PracticeArea",
+    "PracticeAttachment",
+    "PracticeProvenance",
+    "PracticeVersion",
     "Certificate",
     "CertificateWording",
     "KnownIssuer",

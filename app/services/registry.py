@@ -8,6 +8,7 @@ from app.db import Database
 from app.services.activities import ActivityService
 from app.services.attendance import AttendanceService
 from app.services.backups import BackupService
+from app.services.catalogue import CatalogueService
 from app.services.certificates import CertificateService
 from app.services.completion import CompletionService
 from app.services.context import DataFolder, open_database
@@ -42,6 +43,7 @@ class Services:
     completion: CompletionService
     demands: DemandService
     certificates: CertificateService
+    catalogue: CatalogueService
     mentoring: MentoringService
     mentors: MentorService
     mentoring_health: MentoringHealthService
@@ -67,6 +69,7 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         completion=CompletionService(db),
         demands=DemandService(db),
         certificates=CertificateService(db),
+        catalogue=CatalogueService(db),
         mentoring=MentoringService(db),
         mentors=MentorService(db),
         mentoring_health=MentoringHealthService(db),
