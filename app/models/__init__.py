@@ -10,6 +10,7 @@ from app.models.activity import (
 )
 from app.models.base import Base, Record, natural_id, new_id, utcnow
 from app.models.catalogue import (
+    ActivityPractice,
     AttachmentBlob,
     Bundle,
     Practice,
@@ -37,6 +38,7 @@ from app.models.person import Consent, Membership, Person
 
 __all__ = [
     "Activity",
+    "ActivityPractice",
     "ActivityDemand",
     "ActivitySession",
     "Attendance",

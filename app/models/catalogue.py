@@ -24,6 +24,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -175,3 +176,15 @@ class PracticeProvenance(Record, Base):
     bundle_record_id: Mapped[str] = mapped_column(String(36), ForeignKey("bundles.id"))
     revision: Mapped[int] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(String(20))  # new, updated, theirs, kept_both
+
+
+class ActivityPractice(Record, Base):
+    """A good practice handed out at an activity (it prints in the activity's handout).
+    Deterministic id: one per pair."""
+
+    __tablename__ = "activity_practices"
+    __table_args__ = (UniqueConstraint("activity_id", "practice_id"),)
+
+    activity_id: Mapped[str] = mapped_column(String(36), ForeignKey("activities.id"))
+    practice_id: Mapped[str] = mapped_column(String(36), ForeignKey("practices.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)

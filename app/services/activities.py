@@ -21,6 +21,7 @@ from app.db import Database
 from app.errors import NotFoundError, ValidationError
 from app.i18n import _
 from app.models import Activity, ActivityDemand, ActivitySession, natural_id, utcnow
+from app.services.activity_practices import linked_practice_ids, save_practice_links
 from app.services.activity_queries import (
     SORT_COLUMNS,
     ActivityRow,
@@ -59,6 +60,8 @@ class ActivityData:
     notes: str = ""
     sessions: tuple[SessionData, ...] = ()
     demand_ids: tuple[str, ...] = ()
+    # Good practices handed out (their order prints in the handout); None leaves them as they are.
+    practice_ids: tuple[str, ...] | None = None
     deleted_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -155,6 +158,8 @@ class ActivityService:
             s.flush()
             _save_sessions(s, activity, sessions)
             _save_demands(s, activity.id, data.demand_ids)
+            if data.practice_ids is not None:
+                save_practice_links(s, activity.id, data.practice_ids)
             s.flush()
             promoted = fill_free_places(s, activity)
             if promoted:
@@ -275,6 +280,7 @@ def read_activity(s: Session, activity_id: str) -> ActivityData:
         notes=a.notes,
         sessions=tuple(SessionData.of(x) for x in sessions),
         demand_ids=tuple(sorted(demand_ids)),
+        practice_ids=linked_practice_ids(s, a.id),
         deleted_at=a.deleted_at,
         created_at=a.created_at,
         updated_at=a.updated_at,

@@ -21,6 +21,7 @@ from app.errors import NotFoundError, ValidationError
 from app.i18n import LANGUAGES, _, current_language
 from app.models import ActivitySession, OrganisationProfile
 from app.services.activities import ActivityData, read_activity
+from app.services.activity_practices import handout_practices
 from app.services.documents.content import (
     HandoutContent,
     Letterhead,
@@ -131,7 +132,7 @@ def handout_content(s: Session, activity_id: str, language: str | None = None) -
         objectives=activity.objectives,
         key_content=activity.key_content,
         sessions=tuple((x.date, x.content) for x in activity.sessions),
-        practices=(),  # linked good practices: when the catalogue exists
+        practices=handout_practices(s, activity_id),
         contacts=contacts,
         letterhead=letterhead(s),
     )

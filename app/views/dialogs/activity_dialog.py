@@ -23,6 +23,7 @@ from app.views.widgets.codes_checklist import CodesChecklist
 from app.views.widgets.form_dialog import FormDialog
 from app.views.widgets.form_fields import int_edit, int_value, text_box
 from app.views.widgets.paragraph import paragraph
+from app.views.widgets.practice_links import PracticeLinksEditor
 from app.views.widgets.sessions_editor import SessionsEditor
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ LABELS: dict[str, str] = {
     "min_attendance_percent": N_("Minimum share o&f sessions attended (%):"),
     "min_minutes": N_("Minimum &hours attended:"),
     "demand_ids": N_("Demands it ans&wers:"),
+    "practice_ids": N_("Good practices handed out (printed in the handout):"),
     "notes": N_("Notes:"),
 }
 SECTION_TITLES: dict[str, str] = {
@@ -57,6 +59,7 @@ SECTION_TITLES: dict[str, str] = {
     "topics": N_("Topics"),
     "completion": N_("Completion"),
     "demands": N_("Demands of organisations"),
+    "practices": N_("Good practices"),
     "notes": N_("Notes"),
 }
 NEW_TITLES: dict[str, str] = {
@@ -162,6 +165,10 @@ class ActivityDialog(FormDialog):
             form = self._section("demands")
             add(form, "demand_ids", self.demands, above=True)
             form.addRow(self.no_demands)
+        self.practices: PracticeLinksEditor | None = None
+        if getattr(self.services, "catalogue", None) is not None:
+            self.practices = PracticeLinksEditor(self.services.catalogue)
+            add(self._section("practices"), "practice_ids", self.practices, above=True)
         add(self._section("notes"), "notes", text_box(4))
 
     def retranslate_ui(self) -> None:
@@ -223,6 +230,8 @@ class ActivityDialog(FormDialog):
         self.themes.set_checked(activity.themes)
         self.sessions.default_place = activity.venue
         self.sessions.set_values(activity.sessions)
+        if self.practices is not None:
+            self.practices.set_ids(activity.practice_ids or ())
         if self.demands is not None:
             self.demands.set_checked(activity.demand_ids)
             listed = self.demands.count() > 0
@@ -245,6 +254,7 @@ class ActivityDialog(FormDialog):
             themes=self.themes.checked(),
             sessions=self.sessions.values(),
             demand_ids=demand_ids,
+            practice_ids=self.practices.ids() if self.practices else self.activity.practice_ids,
             **values,  # type: ignore[arg-type]
         )
 
