@@ -16,6 +16,8 @@ from app.cli import (
     activities,
     attendance,
     backups,
+    bundles,
+    catalogue,
     certificates,
     data,
     demo,
@@ -39,6 +41,8 @@ COMMAND_MODULES = (
     certificates,
     documents,
     mentoring,
+    catalogue,
+    bundles,
 )
 
 

@@ -58,4 +58,14 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             sessions=summary.mentoring_sessions,
         )
     )
+    print(
+        _(
+            "Catalogue: {practices} good practices with {attachments} attachments and "
+            "{adoptions} adoptions."
+        ).format(
+            practices=summary.practices,
+            attachments=summary.practice_attachments,
+            adoptions=summary.adoptions,
+        )
+    )
     return 0

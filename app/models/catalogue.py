@@ -20,11 +20,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -53,6 +55,10 @@ class Practice(Record, Base):
     """A good practice with every field the best catalogues record, and where it came from."""
 
     __tablename__ = "practices"
+    # Only trashed rows: lets a search leave the trash out without reading every practice.
+    __table_args__ = (
+        Index("ix_practices_trashed", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
+    )
 
     # Where it was written: the origin organisation's permanent id (its profile's id) and name.
     origin_id: Mapped[str] = mapped_column(String(36), index=True)
@@ -95,8 +101,11 @@ class Practice(Record, Base):
     edited_locally: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The sha256 of the exchanged content (fields and attachment hashes) at the last revision.
+    # The sha256 of the exchanged content (fields and attachment hashes) as it is now, and as it
+    # was when our own practice was last published ("" when never): a published change to what
+    # was published raises the revision, the first publication does not.
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    published_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class AttachmentBlob(Base):

@@ -4,7 +4,14 @@ text, a look inside or at the name)."""
 from __future__ import annotations
 
 import io
+import logging
+import lzma
 import zipfile
+import zlib
+
+from app.services.catalogue_vocabulary import ATTACHMENT_TYPES
+
+log = logging.getLogger(__name__)
 
 OFFICE_ZIP = {
     "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -43,13 +50,21 @@ def _zip_kind(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()[:200]
             if "mimetype" in names:
-                kind = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
-                return kind if kind.startswith("application/vnd.oasis.opendocument.") else ""
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
-        return ""
+                with archive.open("mimetype") as entry:
+                    kind = entry.read(100).decode("ascii", "replace").strip()
+                return kind if kind in ATTACHMENT_TYPES and ".opendocument." in kind else ""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, EOFError, ValueError) as error:
+        return _refused(error)
+    except (zlib.error, lzma.LZMAError) as error:  # a damaged compressed "mimetype"
+        return _refused(error)
     for prefix, kind in OFFICE_ZIP.items():
         if any(name.startswith(prefix) for name in names):
             return kind
+    return ""
+
+
+def _refused(error: Exception) -> str:
+    log.info("a ZIP-like file could not be read: %s", type(error).__name__)
     return ""
 
 

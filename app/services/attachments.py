@@ -64,10 +64,12 @@ def store_file(db: Database, path: Path, title: str = "") -> AttachmentData:
     return AttachmentData(digest, media_type, len(data), title or path.stem, path.name)
 
 
-def require_blob(s: Session, sha256: str) -> None:
-    """Raise when no bytes are stored under ``sha256``."""
-    if s.get(AttachmentBlob, sha256) is None:
+def require_blob(s: Session, sha256: str) -> AttachmentBlob:
+    """The bytes stored under ``sha256``; raise when there are none."""
+    blob = s.get(AttachmentBlob, sha256)
+    if blob is None:
         raise NotFoundError(_("An attachment's file is missing. Attach it again."))
+    return blob
 
 
 def read_bytes(db: Database, sha256: str) -> bytes:
@@ -92,7 +94,13 @@ def cached_file(db: Database, cache_dir: Path, attachment: AttachmentData) -> Pa
     return target
 
 
+# Names Windows keeps for devices, whatever the extension: "CON.pdf" cannot be a file there.
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(10)}
+
+
 def _safe_stem(attachment: AttachmentData) -> str:
     stem = Path(attachment.original_name or attachment.title or "attachment").stem
-    cleaned = "".join(c for c in stem if c.isalnum() or c in " -_.()").strip(" .")
-    return cleaned[:80] or "attachment"
+    cleaned = "".join(c for c in stem if c.isalnum() or c in " -_.()").strip(" .")[:80]
+    if cleaned.split(".")[0].strip().upper() in _RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned or "attachment"

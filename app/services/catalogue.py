@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -24,10 +24,10 @@ from app.models import (
     Practice,
     PracticeArea,
     PracticeAttachment,
-    natural_id,
     utcnow,
 )
 from app.services import text
+from app.services.catalogue_areas import area_id_for, ensure_areas, find_or_create_area
 from app.services.catalogue_search import (
     area_counts,
     index_practice,
@@ -44,9 +44,23 @@ from app.services.catalogue_values import (
     content_hash,
     validate_practice,
 )
-from app.services.vocabulary import AREAS_OF_ACTION
 
 log = logging.getLogger(__name__)
+
+# Kept importable from here: the bundles and the demo use them inside their sessions.
+__all__ = [
+    "CatalogueService",
+    "area_id_for",
+    "attachment_rows",
+    "ensure_areas",
+    "find_or_create_area",
+    "load_practice",
+    "own_id",
+    "own_identity",
+    "read_practice",
+    "save_attachments",
+    "settle_revision",
+]
 
 _READ_FIELDS = [
     f
@@ -73,7 +87,7 @@ class CatalogueService:
         """A page of practices matching every typed word (as a prefix, accents and case aside),
         ranked by relevance (else by title), with the matching snippet."""
         with self.db.session() as s:
-            return search_rows(s, query, filters, own_identity(s)[0], offset, limit)
+            return search_rows(s, query, filters, own_id(s), offset, limit)
 
     def count(self, query: str = "", filters: CatalogueFilters = CatalogueFilters()) -> int:  # noqa: B008
         """How many practices :meth:`search` would give without paging."""
@@ -114,14 +128,14 @@ class CatalogueService:
 
     def save(self, data: PracticeData, today: date | None = None) -> PracticeData:
         """Validate and save a practice with its attachments (whose bytes were stored with
-        :func:`app.services.attachments.store`); returns what was saved."""
+        :func:`app.services.attachments.store_file`); returns what was saved."""
         values = validate_practice(data, (today or date.today()).year)
         with self.db.session() as s:
-            own_id, own_name = own_identity(s)
+            ours, our_name = own_identity(s)
             area = find_or_create_area(s, data.area) if text.clean(data.area) else None
             values["area_id"] = area.id if area else None
             if data.id is None:
-                practice = Practice(origin_id=own_id, origin_name=own_name, revision=1, **values)
+                practice = Practice(origin_id=ours, origin_name=our_name, revision=1, **values)
                 s.add(practice)
                 s.flush()
             else:
@@ -130,7 +144,7 @@ class CatalogueService:
                     setattr(practice, key, value)
             save_attachments(s, practice.id, data.attachments)
             s.flush()
-            settle_revision(s, practice, own_id, area.name if area else "")
+            settle_revision(s, practice, ours, area.name if area else "")
             index_practice(s, practice, area.name if area else "")
             log.info("practice saved: %s (revision %d)", practice.id, practice.revision)
             return read_practice(s, practice.id)
@@ -196,41 +210,10 @@ def own_identity(s: Session) -> tuple[str, str]:
     return profile.id, profile.name
 
 
-def ensure_areas(s: Session) -> None:
-    """Seed the taxonomy with the program's areas of action when it has never had any."""
-    if s.scalar(select(func.count()).select_from(PracticeArea)):
-        return
-    for position, label in enumerate(AREAS_OF_ACTION, start=1):
-        name = _(label)
-        s.add(
-            PracticeArea(
-                id=natural_id("practice-area", text.fold(name)),
-                name=name,
-                name_key=text.fold(name),
-                position=position,
-            )
-        )
-    s.flush()
-
-
-def find_or_create_area(s: Session, name: str) -> PracticeArea:
-    """The area called ``name`` (accents and case aside), made at the end of the list if new."""
-    ensure_areas(s)
-    key = text.fold(name)
-    area = s.scalar(select(PracticeArea).where(PracticeArea.name_key == key))
-    if area is None:
-        last = s.scalar(select(func.max(PracticeArea.position))) or 0
-        area = PracticeArea(
-            id=natural_id("practice-area", key),
-            name=text.clean(name),
-            name_key=key,
-            position=last + 1,
-        )
-        s.add(area)
-        s.flush()
-    elif area.deleted_at is not None:
-        area.deleted_at = None
-    return area
+def own_id(s: Session) -> str:
+    """Our organisation's permanent id, or "" while there is no profile (and so no practice
+    written here); unlike :func:`own_identity` it never writes."""
+    return s.scalar(select(OrganisationProfile.id).limit(1)) or ""
 
 
 def load_practice(s: Session, practice_id: str) -> Practice:
@@ -261,12 +244,14 @@ def save_attachments(s: Session, practice_id: str, wanted: tuple[AttachmentData,
     current = {a.id: a for a in attachment_rows(s, practice_id)}
     kept: set[str] = set()
     for position, item in enumerate(wanted, start=1):
-        require_blob(s, item.sha256)
+        blob = require_blob(s, item.sha256)
         row = current.get(item.id) if item.id else None
-        if row is None:
-            row = PracticeAttachment(practice_id=practice_id, sha256=item.sha256)
+        if row is None or row.id in kept:
+            row = PracticeAttachment(practice_id=practice_id)
             s.add(row)
-        row.media_type, row.size, row.position = item.media_type, item.size, position
+        # The stored bytes say what the file is and how large, whatever the caller passed.
+        row.sha256, row.size = blob.sha256, blob.size
+        row.media_type, row.position = item.media_type, position
         row.title, row.original_name = text.clean(item.title), text.clean(item.original_name)
         if row.id:
             kept.add(row.id)
@@ -277,8 +262,9 @@ def save_attachments(s: Session, practice_id: str, wanted: tuple[AttachmentData,
 
 
 def settle_revision(s: Session, practice: Practice, own_id: str, area_name: str) -> None:
-    """After a change: our own published practice whose content changed gets the next
-    revision; an imported one changed here is marked edited locally."""
+    """After a change: our own published practice whose content differs from what was last
+    published gets the next revision (its first publication does not); an imported one changed
+    here is marked edited locally."""
     hashes = [a.sha256 for a in attachment_rows(s, practice.id)]
     fields = {c: getattr(practice, c) for c in practice.__table__.columns.keys()}  # noqa: SIM118
     fields["area"] = area_name
@@ -287,8 +273,10 @@ def settle_revision(s: Session, practice: Practice, own_id: str, area_name: str)
         return
     if practice.origin_id != own_id:
         practice.edited_locally = bool(practice.content_hash)
-    elif practice.content_hash and practice.status == "published":
-        practice.revision += 1
+    elif practice.status == "published":
+        if practice.published_hash and practice.published_hash != new_hash:
+            practice.revision += 1
+        practice.published_hash = new_hash
     practice.content_hash = new_hash
 
 
@@ -306,5 +294,5 @@ def read_practice(s: Session, practice_id: str) -> PracticeData:
         themes=tuple(practice.themes or ()),
         links=tuple(practice.links or ()),
         attachments=attachments,
-        own=practice.origin_id == own_identity(s)[0],
+        own=practice.origin_id == own_id(s),
     )

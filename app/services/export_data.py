@@ -24,8 +24,11 @@ from app.i18n import _
 from app.models import (
     Activity,
     ActivityDemand,
+    ActivityPractice,
     ActivitySession,
+    AttachmentBlob,
     Attendance,
+    Bundle,
     Certificate,
     CertificateWording,
     Consent,
@@ -40,6 +43,12 @@ from app.models import (
     Organisation,
     OrganisationProfile,
     Person,
+    Practice,
+    PracticeAdoption,
+    PracticeArea,
+    PracticeAttachment,
+    PracticeProvenance,
+    PracticeVersion,
     Registration,
     SigningKey,
 )
@@ -230,6 +239,52 @@ SECTIONS: dict[str, tuple[Callable[[Session], object], tuple[str, ...]]] = {
             leave_out=("confidential_notes",),
         ),
         ("mentoring_sessions",),
+    ),
+    "practice_areas": (
+        _rows(PracticeArea, PracticeArea.position, PracticeArea.name_key, PracticeArea.id),
+        ("practice_areas",),
+    ),
+    "practices": (_rows(Practice, Practice.title_key, Practice.id), ("practices",)),
+    "practice_attachments": (
+        _rows(
+            PracticeAttachment,
+            PracticeAttachment.practice_id,
+            PracticeAttachment.position,
+            PracticeAttachment.id,
+        ),
+        ("practice_attachments",),
+    ),
+    # Which files exist (hash and size), not their bytes: a bundle or a backup carries those.
+    "attachment_blobs": (
+        _rows(AttachmentBlob, AttachmentBlob.sha256, leave_out=("data",)),
+        ("attachment_blobs",),
+    ),
+    "practice_adoptions": (
+        _rows(PracticeAdoption, PracticeAdoption.practice_id, PracticeAdoption.id),
+        ("practice_adoptions",),
+    ),
+    "practice_versions": (
+        _rows(
+            PracticeVersion,
+            PracticeVersion.practice_id,
+            PracticeVersion.revision,
+            PracticeVersion.id,
+        ),
+        ("practice_versions",),
+    ),
+    "practice_provenance": (
+        _rows(PracticeProvenance, PracticeProvenance.practice_id, PracticeProvenance.id),
+        ("practice_provenance",),
+    ),
+    "bundles": (_rows(Bundle, Bundle.at, Bundle.id), ("bundles",)),
+    "activity_practices": (
+        _rows(
+            ActivityPractice,
+            ActivityPractice.activity_id,
+            ActivityPractice.position,
+            ActivityPractice.id,
+        ),
+        ("activity_practices",),
     ),
 }
 # Tables that hold no programme data of their own.

@@ -22,6 +22,7 @@ from app.db import Database
 from app.errors import DatabaseError
 from app.i18n import _
 from app.migrate import KNOWN_REVISIONS, SCHEMA_HEAD, database_revision
+from app.models.catalogue import outside_the_models
 from app.services.context import DataFolder
 from app.settings import write_atomically
 
@@ -116,6 +117,7 @@ def _count_records(path: Path) -> tuple[tuple[str, int], ...]:
                 "SELECT name FROM sqlite_master WHERE type='table' "
                 "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version' ORDER BY name"
             )
+            if not outside_the_models(row[0], "table")  # the search index is not records
         ]
         return tuple(
             (table, con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])

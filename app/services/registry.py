@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from app.db import Database
 from app.services.activities import ActivityService
+from app.services.adoptions import AdoptionService
 from app.services.attendance import AttendanceService
 from app.services.backups import BackupService
+from app.services.bundles.service import BundleService
 from app.services.catalogue import CatalogueService
 from app.services.certificates import CertificateService
 from app.services.completion import CompletionService
@@ -44,6 +46,8 @@ class Services:
     demands: DemandService
     certificates: CertificateService
     catalogue: CatalogueService
+    adoptions: AdoptionService
+    bundles: BundleService
     mentoring: MentoringService
     mentors: MentorService
     mentoring_health: MentoringHealthService
@@ -70,6 +74,8 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         demands=DemandService(db),
         certificates=CertificateService(db),
         catalogue=CatalogueService(db),
+        adoptions=AdoptionService(db),
+        bundles=BundleService(db, folder),
         mentoring=MentoringService(db),
         mentors=MentorService(db),
         mentoring_health=MentoringHealthService(db),

@@ -1,5 +1,5 @@
 """The main window: the tabs, the menu (file, language, help), drag and drop of spreadsheets
-(imported) and PDFs (certificates verified)."""
+(imported), PDFs (certificates verified) and catalogue bundles (imported after a dry run)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
 from app import APP_NAME
 from app.i18n import LANGUAGES, _, current_language
+from app.services.bundles.format import BUNDLE_SUFFIXES
 from app.services.export_data import export_all
 from app.services.registry import Services
 from app.settings import load_settings, update_settings
 from app.views.activities_tab import ActivitiesTab
+from app.views.catalogue.catalogue_tab import CatalogueTab
 from app.views.directory_tab import DirectoryTab
 from app.views.errors import show_error
 from app.views.language import apply_language
@@ -35,6 +37,7 @@ from app.views.workers import run_job
 log = logging.getLogger(__name__)
 
 SPREADSHEET_SUFFIXES = {".csv", ".xlsx", ".txt"}
+DROPPED_SUFFIXES = SPREADSHEET_SUFFIXES | {".pdf"} | set(BUNDLE_SUFFIXES)
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -55,10 +58,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.directory_tab = DirectoryTab(services)
         self.activities_tab = ActivitiesTab(services)
         self.mentoring_tab = MentoringTab(services)
+        self.catalogue_tab = CatalogueTab(services)
         self.tabs.addTab(self.profile_tab, "")
         self.tabs.addTab(self.directory_tab, "")
         self.tabs.addTab(self.activities_tab, "")
         self.tabs.addTab(self.mentoring_tab, "")
+        self.tabs.addTab(self.catalogue_tab, "")
         self.setCentralWidget(self.tabs)
         self.profile_tab.saved.connect(self._update_title)
         self._build_menu()
@@ -73,6 +78,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.import_action = self._action(self.file_menu, self._on_import_people, "Ctrl+I")
         self.export_list_action = self._action(self.file_menu, self._on_export_list, "Ctrl+E")
         self.export_all_action = self._action(self.file_menu, self._on_export_all)
+        self.file_menu.addSeparator()
+        self.export_bundle_action = self._action(self.file_menu, self._on_export_bundle)
+        self.import_bundle_action = self._action(self.file_menu, lambda: self.import_bundle())
         self.file_menu.addSeparator()
         self.verify_action = self._action(self.file_menu, lambda: self.verify_certificate())
         self.file_menu.addSeparator()
@@ -107,10 +115,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setTabText(1, _("Directory"))
         self.tabs.setTabText(2, _("Activities"))
         self.tabs.setTabText(3, _("Mentoring"))
+        self.tabs.setTabText(4, _("Catalogue"))
         self.file_menu.setTitle(_("&File"))
         self.import_action.setText(_("&Import people from a spreadsheet…"))
         self.export_list_action.setText(_("&Export this list…"))
         self.export_all_action.setText(_("Export &all data (JSON)…"))
+        self.export_bundle_action.setText(_("Export a &catalogue bundle…"))
+        self.import_bundle_action.setText(_("Import a catalo&gue bundle…"))
         self.verify_action.setText(_("&Verify a certificate…"))
         self.backups_action.setText(_("&Backups…"))
         self.quit_action.setText(_("&Quit"))
@@ -201,6 +212,9 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.tabs.currentWidget() is self.mentoring_tab:
             self.mentoring_tab.export_current_list()
             return
+        if self.tabs.currentWidget() is self.catalogue_tab:
+            self.catalogue_tab.export_current_list()
+            return
         self.tabs.setCurrentWidget(self.directory_tab)
         self.directory_tab.export_current_list()
 
@@ -227,6 +241,22 @@ class MainWindow(Retranslatable, QMainWindow):
             cancellable=False,
         )
 
+    def _on_export_bundle(self) -> None:
+        from app.views.catalogue.bundle_export_dialog import BundleExportDialog
+
+        on_catalogue = self.tabs.currentWidget() is self.catalogue_tab
+        selected = self.catalogue_tab.selected_practice_ids() if on_catalogue else []
+        BundleExportDialog(self.services, self, practice_ids=selected or None).exec()
+
+    def import_bundle(self, path: Path | None = None) -> None:
+        """Open the import of a catalogue bundle (of the file at ``path``, if given); the
+        catalogue is read again when something was imported."""
+        from app.views.catalogue.bundle_import_dialog import BundleImportDialog
+
+        if BundleImportDialog(self.services, path, self).exec():
+            self.catalogue_tab.refresh()
+            self.tabs.setCurrentWidget(self.catalogue_tab)
+
     def _on_backups(self) -> None:
         from app.views.dialogs.backups_dialog import BackupsDialog
 
@@ -252,6 +282,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.directory_tab.refresh()
         self.activities_tab.refresh()
         self.mentoring_tab.refresh()
+        self.catalogue_tab.refresh()
         self._update_title()
 
     def switch_folder(self, path: Path) -> None:
@@ -267,7 +298,7 @@ class MainWindow(Retranslatable, QMainWindow):
     # -- drag and drop ----------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if _dropped_file(event, SPREADSHEET_SUFFIXES | {".pdf"}) is not None:
+        if _dropped_file(event, DROPPED_SUFFIXES) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
@@ -275,6 +306,11 @@ class MainWindow(Retranslatable, QMainWindow):
         if pdf is not None:
             event.acceptProposedAction()
             self.verify_certificate(pdf)
+            return
+        bundle = _dropped_file(event, set(BUNDLE_SUFFIXES))
+        if bundle is not None:
+            event.acceptProposedAction()
+            self.import_bundle(bundle)
             return
         path = _dropped_file(event, SPREADSHEET_SUFFIXES)
         if path is not None:

@@ -186,3 +186,68 @@ def test_the_private_signing_key_is_never_exported(services: Services) -> None:
     text = json.dumps(document)
     assert "private_key" not in text
     assert base64.b64encode(b"SECRET-KEY-BYTES" * 2).decode() not in text
+
+
+PRACTICE_KEYS = {
+    "id", "origin_id", "origin_name", "revision", "derived_from", "title", "title_key", "summary",
+    "area_id", "themes", "organisation_id", "organisation_name", "territory", "target_group",
+    "year", "context", "objectives", "description", "resources", "results", "evidence",
+    "lessons", "sustainability", "transferability", "gender_perspective", "accessibility",
+    "contact", "links", "licence", "status", "reviewer", "reviewed_on", "edited_locally",
+    "hidden", "withdrawn", "content_hash", "published_hash", "created_at", "updated_at",
+    "deleted_at",
+}  # fmt: skip
+
+
+def test_the_catalogue_is_exported_with_attachments_listed_but_not_their_bytes(
+    services: Services, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from app.services.adoptions import AdoptionData
+    from app.services.attachments import store_file
+    from app.services.catalogue_values import PracticeData
+
+    poster = tmp_path / "cartel.png"
+    poster.write_bytes(demo_logo_png())
+    attachment = store_file(services.db, poster, "Cartel")
+    practice = services.catalogue.save(
+        PracticeData(
+            title="Huerto comunitario",
+            area="Environment",
+            themes=("participation",),
+            links=("https://example.org",),
+            status="published",
+            reviewed_on=date(2026, 2, 1),
+            attachments=(attachment,),
+        ),
+        today=date(2026, 6, 1),
+    )
+    paz = services.organisations.save(OrganisationData(name="La Paz"))
+    services.adoptions.save(AdoptionData(practice.id, paz.id, adopted_on=date(2026, 3, 1)))
+    document = build_export(services.db)
+    (exported,) = document["practices"]
+    assert set(exported) == PRACTICE_KEYS
+    assert (exported["title"], exported["themes"], exported["reviewed_on"]) == (
+        "Huerto comunitario",
+        ["participation"],
+        "2026-02-01",
+    )
+    area = next(a for a in document["practice_areas"] if a["id"] == exported["area_id"])
+    assert area["name"] == "Environment" and len(document["practice_areas"]) == 14
+    (attached,) = document["practice_attachments"]
+    assert (attached["sha256"], attached["title"]) == (attachment.sha256, "Cartel")
+    assert document["attachment_blobs"] == [
+        {"sha256": attachment.sha256, "size": attachment.size, "created_at": ANY_STAMP}
+    ]
+    assert base64.b64encode(demo_logo_png()).decode() not in json.dumps(document)
+    assert document["practice_adoptions"][0]["adopted_on"] == "2026-03-01"
+    json.dumps(document)  # every section is JSON as it is
+
+
+class _AnyStamp:
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and parse_stamp(other) is not None
+
+
+ANY_STAMP = _AnyStamp()

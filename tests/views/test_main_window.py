@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.i18n import current_language
@@ -31,9 +31,11 @@ def window(qtbot, services):
     return window
 
 
-def test_tabs_are_the_profile_the_directory_activities_and_mentoring(window) -> None:
+def test_tabs_are_the_profile_the_directory_activities_mentoring_and_the_catalogue(
+    window,
+) -> None:
     texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert texts == ["Our organisation", "Directory", "Activities", "Mentoring"]
+    assert texts == ["Our organisation", "Directory", "Activities", "Mentoring", "Catalogue"]
     assert window.directory_tab.people.model.total() == 400
     assert window.profile_tab.isEnabled()
 
@@ -63,21 +65,25 @@ def test_export_all_data_from_the_menu(window, qtbot, tmp_path, monkeypatch) -> 
     assert len(document["people"]) == 400
 
 
+def drop_event(path: Path, kind=QDropEvent):  # type: ignore[no-untyped-def]
+    """A drop (or a drag entering) of the file at ``path`` on the window."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    arguments = (Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton)
+    if kind is QDragEnterEvent:
+        event = QDragEnterEvent(QPoint(10, 10), *arguments, Qt.KeyboardModifier.NoModifier)
+    else:
+        event = QDropEvent(QPointF(10, 10), *arguments, Qt.KeyboardModifier.NoModifier)
+    event.kept_data = data  # the event does not own its data: keep it alive as long
+    return event
+
+
 def test_dropping_a_spreadsheet_opens_the_import(window, monkeypatch, tmp_path) -> None:
     opened = []
     monkeypatch.setattr(window, "_on_import_people", lambda path=None: opened.append(path))
     sheet = tmp_path / "gente.csv"
     sheet.write_text("Nombre;Correo\nAna;ana@example.org\n", encoding="utf-8")
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(sheet))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
+    window.dropEvent(drop_event(sheet))
     assert opened == [sheet]
 
 
@@ -229,3 +235,96 @@ def test_the_activities_tab_is_built_when_first_shown(window, qtbot) -> None:
         "Attendance &history",
     ]
     assert tab.activity_list.model.total() > 0  # the example data has activities
+
+
+# -- the catalogue and its bundles ------------------------------------------------------------
+
+
+@pytest.fixture
+def other_bundle(tmp_path: Path) -> Path:
+    """A bundle of two published practices from another organisation's catalogue."""
+    from app.services.catalogue_values import PracticeData
+    from app.services.context import DataFolder
+    from app.services.profile import ProfileData
+    from app.services.registry import build_services
+
+    (tmp_path / "origin").mkdir()
+    origin = build_services(DataFolder(tmp_path / "origin"))
+    origin.profile.save(ProfileData(name="Asociación Raíces"))
+    for title in ("Huertos de los Raíces", "Banco de tiempo de los Raíces"):
+        origin.catalogue.save(PracticeData(title=title, status="published", area="Health"))
+    path = origin.bundles.export(tmp_path / "raices.tejido").path
+    origin.db.dispose()
+    return path
+
+
+def test_dropping_a_bundle_opens_its_import(window, monkeypatch, tmp_path) -> None:
+    opened = []
+    monkeypatch.setattr(window, "import_bundle", lambda path=None: opened.append(path))
+    for name in ("raices.tejido", "raices.ZIP"):
+        bundle = tmp_path / name
+        bundle.write_bytes(b"PK")
+        entering = drop_event(bundle, QDragEnterEvent)
+        window.dragEnterEvent(entering)
+        assert entering.isAccepted()
+        window.dropEvent(drop_event(bundle))
+    assert opened == [tmp_path / "raices.tejido", tmp_path / "raices.ZIP"]
+
+
+def test_an_imported_bundle_shows_in_the_catalogue(
+    window, qtbot, monkeypatch, other_bundle
+) -> None:
+    from app.views.catalogue.bundle_import_dialog import DONE, PLAN, BundleImportDialog
+
+    def import_all(dialog: BundleImportDialog) -> int:
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PLAN and not dialog.busy)
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == DONE and not dialog.busy)
+        dialog.close_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(BundleImportDialog, "exec", import_all)
+    tab = window.catalogue_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.splitter is not None)
+    before = tab.practices.model.total()
+    window.tabs.setCurrentWidget(window.directory_tab)
+    window.dropEvent(drop_event(other_bundle))
+    assert window.tabs.currentWidget() is tab  # shown where the practices went
+    assert tab.practices.model.total() == before + 2
+
+
+def test_the_file_menu_imports_and_exports_bundles(window, qtbot, monkeypatch) -> None:
+    from app.views.catalogue.bundle_export_dialog import BundleExportDialog
+    from app.views.catalogue.bundle_import_dialog import BundleImportDialog
+
+    opened: list[object] = []
+    monkeypatch.setattr(BundleImportDialog, "exec", lambda d: opened.append(d.path) or 0)
+    monkeypatch.setattr(BundleExportDialog, "exec", lambda d: opened.append(d.practice_ids) or 0)
+    texts = [action.text() for action in window.file_menu.actions()]
+    assert "Export a &catalogue bundle…" in texts and "Import a catalo&gue bundle…" in texts
+    window.import_bundle_action.trigger()
+    window.export_bundle_action.trigger()  # from another tab: no selection offered
+    tab = window.catalogue_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.splitter is not None)
+    first = tab.practices.model.index(0, 0)
+    tab.practices.table.selectionModel().select(
+        first,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    window.export_bundle_action.trigger()
+    assert opened[:2] == [None, []]
+    assert opened[2] == tab.selected_practice_ids() and len(opened[2]) == 1
+
+
+def test_refresh_all_reads_the_catalogue_again(window, qtbot, services) -> None:
+    from app.services.catalogue_values import PracticeData
+
+    tab = window.catalogue_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.splitter is not None)
+    before = tab.practices.model.total()
+    services.catalogue.save(PracticeData(title="Una práctica nueva"))
+    window.refresh_all()
+    assert tab.practices.model.total() == before + 1

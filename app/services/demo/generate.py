@@ -26,6 +26,7 @@ from app.services import text
 from app.services.demo import names
 from app.services.demo.activities import REFERENCE_DATE, ActivityCounts, fill_activities
 from app.services.demo.attendance import PeoplePool
+from app.services.demo.catalogue import CatalogueCounts, fill_catalogue
 from app.services.demo.certificates import issue_demo_certificates
 from app.services.demo.images import demo_logo_png, demo_signature_png
 from app.services.demo.mentoring import MentoringCounts, fill_mentoring
@@ -36,7 +37,8 @@ log = logging.getLogger(__name__)
 
 # forum_percent: the share of forum meetings (one session); most of the rest are capsules of 2-4
 # sessions, so small has about 70 sessions and large about 15,000 (and 250,000 marks). Mentoring:
-# mentors, pairs and the sessions of their logs (exactly).
+# mentors, pairs and the sessions of their logs (exactly). The catalogue: practices, attachments,
+# adoptions, and activities at which practices are handed out (exactly).
 SCALES: dict[str, dict[str, int]] = {
     "small": {
         "organisations": 40,
@@ -46,6 +48,10 @@ SCALES: dict[str, dict[str, int]] = {
         "mentors": 15,
         "pairs": 20,
         "mentoring_sessions": 150,
+        "practices": 60,
+        "practice_attachments": 15,
+        "adoptions": 25,
+        "handouts": 10,
     },
     "large": {
         "organisations": 2000,
@@ -55,6 +61,10 @@ SCALES: dict[str, dict[str, int]] = {
         "mentors": 450,
         "pairs": 1000,
         "mentoring_sessions": 15000,
+        "practices": 20000,
+        "practice_attachments": 500,
+        "adoptions": 3000,
+        "handouts": 500,
     },
 }
 Progress = Callable[[int, int], None]
@@ -62,8 +72,10 @@ Progress = Callable[[int, int], None]
 # mentoring pair (with its goals and sessions) two.
 ACTIVITY_WEIGHT = 20
 PAIR_WEIGHT = 2
-# Mentoring is drawn from its own stream, so it stays the same when activities change.
+# Mentoring and the catalogue are drawn from their own streams, so they stay the same when
+# activities change.
 MENTORING_SEED = 20261201
+CATALOGUE_SEED = 20261202
 # A larger page cache while filling: rows with random keys touch pages all over the indexes.
 FILL_CACHE_KIB = 128 * 1024
 
@@ -85,6 +97,9 @@ class DemoSummary:
     mentoring_pairs: int = 0
     mentoring_sessions: int = 0
     mentoring_goals: int = 0
+    practices: int = 0
+    practice_attachments: int = 0
+    adoptions: int = 0
 
 
 class DemoIds:
@@ -122,6 +137,7 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
         raise ValidationError(_("The scale must be small or large."))
     sizes = SCALES[scale]
     units = sizes["people"] + sizes["activities"] * ACTIVITY_WEIGHT + sizes["pairs"] * PAIR_WEIGHT
+    units += sizes["practices"]
     steps = _Steps(units, progress)
     with db.session() as s:
         if has_data(s):
@@ -133,7 +149,7 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
             )
         cache = s.scalar(sql_text("PRAGMA cache_size"))
         s.execute(sql_text(f"PRAGMA cache_size = -{FILL_CACHE_KIB}"))
-        counts, mentoring = _fill(s, sizes, steps)
+        counts, mentoring, catalogue = _fill(s, sizes, steps)
         s.execute(sql_text(f"PRAGMA cache_size = {int(cache)}"))
     certificates = issue_demo_certificates(db, scale)
     db.analyze()  # the planner's statistics for tables that just went from empty to full
@@ -153,12 +169,15 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
         mentoring_pairs=mentoring.pairs,
         mentoring_sessions=mentoring.sessions,
         mentoring_goals=mentoring.goals,
+        practices=catalogue.practices,
+        practice_attachments=catalogue.attachments,
+        adoptions=catalogue.adoptions,
     )
 
 
 def _fill(
     s: Session, sizes: dict[str, int], steps: _Steps
-) -> tuple[ActivityCounts, MentoringCounts]:
+) -> tuple[ActivityCounts, MentoringCounts, CatalogueCounts]:
     rng, new_id = random.Random(20261128), DemoIds(20261128)
     _profile(s, new_id)
     organisations = _organisations(s, rng, new_id, sizes["organisations"])
@@ -184,7 +203,15 @@ def _fill(
         REFERENCE_DATE,
     )
     steps.advance(sizes["pairs"] * PAIR_WEIGHT)
-    return activities, mentoring
+    catalogue = fill_catalogue(
+        s,
+        random.Random(CATALOGUE_SEED),
+        DemoIds(CATALOGUE_SEED),
+        sizes,
+        REFERENCE_DATE,
+        steps.advance,
+    )
+    return activities, mentoring, catalogue
 
 
 def _profile(s: Session, new_id: DemoIds) -> None:

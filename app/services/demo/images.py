@@ -46,3 +46,22 @@ def demo_signature_png() -> bytes:
         return (20, 30, 80) if abs(y - curve) < 1.6 else (255, 255, 255)
 
     return _png(200, 60, pixel)
+
+
+def demo_chart_png(values: list[int], colour: tuple[int, int, int]) -> bytes:
+    """A bar chart of ``values`` (0–100) on white, 160×100: the kind of picture a practice
+    attaches to show its results."""
+    width, height, gap = 160, 100, 4
+    bar = max(1, (width - gap * (len(values) + 1)) // max(1, len(values)))
+    tops: list[int] = []
+    for x in range(width):
+        index, offset = divmod(x - gap, bar + gap)
+        inside = 0 <= index < len(values) and offset < bar and x >= gap
+        tops.append(height - 8 - values[index] * (height - 16) // 100 if inside else height)
+
+    def pixel(x: int, y: int) -> tuple[int, int, int]:
+        if y == height - 8:
+            return (60, 60, 60)  # the axis
+        return colour if tops[x] <= y < height - 8 else (255, 255, 255)
+
+    return _png(width, height, pixel)

@@ -96,6 +96,7 @@ def upgrade() -> None:
         sa.Column("hidden", sa.Boolean(), nullable=False),
         sa.Column("withdrawn", sa.Boolean(), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.Column("published_hash", sa.String(length=64), nullable=False),
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
@@ -120,6 +121,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_practices_status"), ["status"], unique=False)
         batch_op.create_index(batch_op.f("ix_practices_title_key"), ["title_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_practices_year"), ["year"], unique=False)
+        batch_op.create_index(
+            "ix_practices_trashed",
+            ["deleted_at"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NOT NULL"),
+        )
 
     op.create_table(
         "practice_adoptions",

@@ -1,0 +1,1 @@
+"""The Catalogue tab: good practices, their areas, adoptions, sheets and bundles."""
