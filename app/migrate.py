@@ -25,6 +25,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_certificates",
     "0004_mentoring",
     "0005_catalogue",
+    "0006_network",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

@@ -33,6 +33,7 @@ from app.models.mentoring import (
     MentoringRelationship,
     MentoringSession,
 )
+from app.models.network import Cascade, CollaborativeProject, ProjectOrganisation
 from app.models.organisation import Organisation, OrganisationProfile
 from app.models.person import Consent, Membership, Person
 
@@ -46,6 +47,9 @@ __all__ = [
     "Registration",
     "AttachmentBlob",
     "Base",
+    "Cascade",
+    "CollaborativeProject",
+    "ProjectOrganisation",
     "Bundle",
     "Practice",
     "PracticeAdoption",
