@@ -79,12 +79,18 @@ def build(python: Path) -> int:
         run(program, "certificates", "issue", closed[-1], "--data-dir", data, "--out", certificates)
         run(program, "certificates", "verify", certificates, "--data-dir", data)
         run(program, "handout", closed[-1], "--data-dir", data, "--out", Path(scratch) / "h.pdf")
+        # Mentoring and catalogue documents, and a bundle through jsonschema into a new folder.
+        run(program, "mentoring", "health", "--data-dir", data)
+        run(program, "catalogue", "booklet", "--data-dir", data, "--out", Path(scratch) / "b.pdf")
+        bundle = Path(scratch) / "catalogue.tejido"
+        run(program, "bundle", "export", "--data-dir", data, "--out", bundle)
+        run(program, "bundle", "import", bundle, "--data-dir", Path(scratch) / "other")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TEJIDO_EXIT_AFTER_START="1")
         run(program, "--data-dir", data, env=env)
     files = (ROOT / "dist" / "tejido").rglob("*")
     size = sum(f.stat().st_size for f in files if f.is_file() and not f.is_symlink())
     print(f"Built {program} ({size / 2**20:.0f} MB); it starts, makes demo data, exports, "
-          "issues and verifies certificates.")
+          "issues and verifies certificates, prints a booklet, exports and imports a bundle.")
     return 0
 
 

@@ -122,10 +122,13 @@ def search_rows(
         )
         return [_row(row) for row in s.execute(sql(statement), params)]
     params["match"] = match
+    # Ranking is worth its cost once a word has three letters; one or two letters match most of
+    # a large catalogue, so those pages come in the catalogue's order, at once.
+    order = f"{RANK}, rowid" if ranks(query) else "rowid"
     ranked = s.execute(
         sql(
             f"SELECT rowid, {SNIPPET} FROM practice_search WHERE practice_search MATCH :match "
-            f"AND {_kept(filters, params, 'rowid')} ORDER BY {RANK}, rowid "
+            f"AND {_kept(filters, params, 'rowid')} ORDER BY {order} "
             "LIMIT :limit OFFSET :offset"
         ),
         params,
@@ -146,6 +149,11 @@ def search_rows(
         for rowid, snippet in snippets.items()
         if rowid in rows
     ]
+
+
+def ranks(query: str) -> bool:
+    """Whether results are ranked by relevance: some typed word has three letters or more."""
+    return any(len(word) >= 3 for word in query.split())
 
 
 def _row(row) -> PracticeRow:  # type: ignore[no-untyped-def]

@@ -131,8 +131,10 @@ def test_automatic_backup_once_a_day_and_old_ones_pruned(
     now = datetime.now()
     two_years = fake_backup_file(services.folder.backups, now - timedelta(days=730))
     yesterday = fake_backup_file(services.folder.backups, now - timedelta(days=1))
-    last_week = fake_backup_file(services.folder.backups, now - timedelta(days=3))
-    older_same_week = fake_backup_file(services.folder.backups, now - timedelta(days=3, hours=2))
+    # Two on the same calendar day three days ago (noon and ten), whatever the time now.
+    three_days_ago = (now - timedelta(days=3)).replace(hour=12, minute=0, second=0)
+    last_week = fake_backup_file(services.folder.backups, three_days_ago)
+    older_same_week = fake_backup_file(services.folder.backups, three_days_ago - timedelta(hours=2))
 
     made = backups.automatic_if_due()
     assert made is not None and made.reason == "automatic"

@@ -254,3 +254,10 @@ def test_rows_say_whose_practice_it_is(catalogue: Services) -> None:
     assert rows["Mentoría entre entidades"].area == "Education"
     assert search(catalogue, "mentoria") == ["Mentoría entre entidades"]
     assert catalogue.catalogue.search("mentoria")[0].own is False
+
+
+def test_ranking_starts_at_the_third_letter():
+    from app.services.catalogue_search import ranks
+
+    assert not ranks("v") and not ranks("vo de")
+    assert ranks("vol") and ranks("de vol")
