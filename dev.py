@@ -85,12 +85,16 @@ def build(python: Path) -> int:
         bundle = Path(scratch) / "catalogue.tejido"
         run(program, "bundle", "export", "--data-dir", data, "--out", bundle)
         run(program, "bundle", "import", bundle, "--data-dir", Path(scratch) / "other")
+        # The funders' report as PDF (its charts) and the dashboard's Qt Charts module.
+        run(program, "report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "pdf",
+            "--data-dir", data, "--out", Path(scratch) / "report.pdf")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TEJIDO_EXIT_AFTER_START="1")
         run(program, "--data-dir", data, env=env)
     files = (ROOT / "dist" / "tejido").rglob("*")
     size = sum(f.stat().st_size for f in files if f.is_file() and not f.is_symlink())
     print(f"Built {program} ({size / 2**20:.0f} MB); it starts, makes demo data, exports, "
-          "issues and verifies certificates, prints a booklet, exports and imports a bundle.")
+          "issues and verifies certificates, prints a booklet, exports and imports a bundle, "
+          "and writes a report.")
     return 0
 
 

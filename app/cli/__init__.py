@@ -24,6 +24,7 @@ from app.cli import (
     documents,
     mentoring,
     people,
+    report,
 )
 from app.errors import TejidoError
 from app.i18n import _, set_language
@@ -43,6 +44,7 @@ COMMAND_MODULES = (
     mentoring,
     catalogue,
     bundles,
+    report,
 )
 
 

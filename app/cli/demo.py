@@ -68,4 +68,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             adoptions=summary.adoptions,
         )
     )
+    print(
+        _("Network: {projects} collaborative projects and {cascades} cascades.").format(
+            projects=summary.projects, cascades=summary.cascades
+        )
+    )
     return 0

@@ -29,29 +29,29 @@ from app.models import (
     AttachmentBlob,
     Attendance,
     Bundle,
+    Cascade,
     Certificate,
     CertificateWording,
-    Consent,
+    CollaborativeProject,
     Demand,
     GoalProgress,
     KnownIssuer,
-    Membership,
     Mentor,
     MentoringGoal,
     MentoringRelationship,
     MentoringSession,
-    Organisation,
-    OrganisationProfile,
-    Person,
     Practice,
     PracticeAdoption,
     PracticeArea,
     PracticeAttachment,
     PracticeProvenance,
     PracticeVersion,
+    ProjectOrganisation,
     Registration,
     SigningKey,
 )
+from app.services import export_directory as directory
+from app.services.export_directory import stamp
 from app.settings import write_atomically
 
 log = logging.getLogger(__name__)
@@ -61,102 +61,10 @@ EXPORT_VERSION = 1
 Progress = Callable[[int, int], None]
 
 
-def _stamp(value: datetime | None) -> str | None:
-    return value.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z") if value else None
-
-
-def _image(data: bytes | None) -> str | None:
-    return base64.b64encode(data).decode("ascii") if data else None
-
-
-def _profile(s: Session) -> dict[str, object] | None:
-    row = s.scalar(select(OrganisationProfile).limit(1))
-    if row is None:
-        return None
-    values = {c.key: getattr(row, c.key) for c in OrganisationProfile.__table__.columns}
-    values["logo"] = _image(row.logo)
-    values["signature_image"] = _image(row.signature_image)
-    values["public_key"] = _image(row.public_key)
-    for key in ("created_at", "updated_at", "deleted_at"):
-        values[key] = _stamp(values[key])
-    return values
-
-
-def _organisations(s: Session) -> list[dict[str, object]]:
-    skip = {"name_key"}
-    result = []
-    for row in s.scalars(
-        select(Organisation)
-        .where(Organisation.merged_into_id.is_(None))
-        .order_by(Organisation.name_key, Organisation.id)
-    ):
-        values = {c.key: getattr(row, c.key) for c in Organisation.__table__.columns}
-        for key in skip | {"merged_into_id"}:
-            values.pop(key)
-        for key in ("created_at", "updated_at", "deleted_at"):
-            values[key] = _stamp(values[key])
-        result.append(values)
-    return result
-
-
-def _people(s: Session) -> list[dict[str, object]]:
-    memberships: dict[str, list[dict[str, object]]] = {}
-    for person_id, organisation_id, name, role in s.execute(
-        select(Membership.person_id, Membership.organisation_id, Organisation.name, Membership.role)
-        .join(Organisation, Organisation.id == Membership.organisation_id)
-        .where(Membership.deleted_at.is_(None))
-        .order_by(Organisation.name_key)
-    ):
-        memberships.setdefault(person_id, []).append(
-            {"id": organisation_id, "name": name, "role": role}
-        )
-    consents: dict[str, list[dict[str, object]]] = {}
-    for c in s.scalars(
-        select(Consent).where(Consent.deleted_at.is_(None)).order_by(Consent.granted_at)
-    ):
-        consents.setdefault(c.person_id, []).append(
-            {
-                "purpose": c.purpose,
-                "granted_at": _stamp(c.granted_at),
-                "collected_by": c.collected_by,
-                "notice_version": c.notice_version,
-                "withdrawn_at": _stamp(c.withdrawn_at),
-                "notes": c.notes,
-            }
-        )
-    result = []
-    for p in s.scalars(
-        select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.name_key, Person.id)
-    ):
-        result.append(
-            {
-                "id": p.id,
-                "full_name": p.full_name,
-                "given_name": p.given_name,
-                "family_name": p.family_name,
-                "gender": p.gender,
-                "birth_year": p.birth_year,
-                "email": p.email,
-                "phone": p.phone,
-                "preferred_language": p.preferred_language,
-                "expertise": p.expertise,
-                "interests": p.interests,
-                "accessibility_needs": p.accessibility_needs,
-                "notes": p.notes,
-                "organisations": memberships.get(p.id, []),
-                "consent": consents.get(p.id, []),
-                "created_at": _stamp(p.created_at),
-                "updated_at": _stamp(p.updated_at),
-                "deleted_at": _stamp(p.deleted_at),
-            }
-        )
-    return result
-
-
 def _plain(value: object) -> object:
     """A column value as JSON: stamps in UTC with a Z, dates and times in ISO form."""
     if isinstance(value, datetime):
-        return _stamp(value)
+        return stamp(value)
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -180,9 +88,9 @@ def _rows(
 
 # name in the file -> (reader, tables it covers). Later kinds of data add their section here.
 SECTIONS: dict[str, tuple[Callable[[Session], object], tuple[str, ...]]] = {
-    "organisation": (_profile, ("organisation_profile",)),
-    "organisations": (_organisations, ("organisations",)),
-    "people": (_people, ("people", "memberships", "consents")),
+    "organisation": (directory.profile, ("organisation_profile",)),
+    "organisations": (directory.organisations, ("organisations",)),
+    "people": (directory.people, ("people", "memberships", "consents")),
     "activities": (_rows(Activity, Activity.title_key, Activity.id), ("activities",)),
     "sessions": (
         _rows(
@@ -286,6 +194,15 @@ SECTIONS: dict[str, tuple[Callable[[Session], object], tuple[str, ...]]] = {
         ),
         ("activity_practices",),
     ),
+    "projects": (
+        _rows(CollaborativeProject, CollaborativeProject.title_key, CollaborativeProject.id),
+        ("projects",),
+    ),
+    "project_organisations": (
+        _rows(ProjectOrganisation, ProjectOrganisation.project_id, ProjectOrganisation.id),
+        ("project_organisations",),
+    ),
+    "cascades": (_rows(Cascade, Cascade.held_on, Cascade.id), ("cascades",)),
 }
 # Tables that hold no programme data of their own.
 NOT_EXPORTED = {"alembic_version"}
@@ -297,7 +214,7 @@ def build_export(db: Database, progress: Progress | None = None) -> dict[str, ob
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "app_version": __version__,
-        "exported_at": _stamp(datetime.now(UTC).replace(tzinfo=None)),
+        "exported_at": stamp(datetime.now(UTC).replace(tzinfo=None)),
     }
     with db.session() as s:
         for index, (name, (reader, _tables)) in enumerate(SECTIONS.items()):

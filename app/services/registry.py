@@ -10,6 +10,7 @@ from app.services.adoptions import AdoptionService
 from app.services.attendance import AttendanceService
 from app.services.backups import BackupService
 from app.services.bundles.service import BundleService
+from app.services.cascades import CascadeService
 from app.services.catalogue import CatalogueService
 from app.services.certificates import CertificateService
 from app.services.completion import CompletionService
@@ -22,10 +23,13 @@ from app.services.mentoring import MentoringService
 from app.services.mentoring_health import MentoringHealthService
 from app.services.mentoring_suggestions import MentoringSuggestionService
 from app.services.mentors import MentorService
+from app.services.network_map import NetworkService
 from app.services.organisations import OrganisationService
 from app.services.people import PeopleService
 from app.services.profile import ProfileService
+from app.services.projects import ProjectService
 from app.services.registrations import RegistrationService
+from app.services.reports.service import ReportService
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,10 @@ class Services:
     mentors: MentorService
     mentoring_health: MentoringHealthService
     mentoring_suggestions: MentoringSuggestionService
+    network: NetworkService
+    projects: ProjectService
+    cascades: CascadeService
+    reports: ReportService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -80,4 +88,8 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         mentors=MentorService(db),
         mentoring_health=MentoringHealthService(db),
         mentoring_suggestions=MentoringSuggestionService(db),
+        network=NetworkService(db),
+        projects=ProjectService(db),
+        cascades=CascadeService(db),
+        reports=ReportService(db),
     )

@@ -31,6 +31,7 @@ from app.views.errors import show_error
 from app.views.language import apply_language
 from app.views.mentoring.mentoring_tab import MentoringTab
 from app.views.profile_tab import ProfileTab
+from app.views.reports.reports_tab import ReportsTab
 from app.views.widgets.translatable import Retranslatable
 from app.views.workers import run_job
 
@@ -59,13 +60,16 @@ class MainWindow(Retranslatable, QMainWindow):
         self.activities_tab = ActivitiesTab(services)
         self.mentoring_tab = MentoringTab(services)
         self.catalogue_tab = CatalogueTab(services)
+        self.reports_tab = ReportsTab(services)
         self.tabs.addTab(self.profile_tab, "")
         self.tabs.addTab(self.directory_tab, "")
         self.tabs.addTab(self.activities_tab, "")
         self.tabs.addTab(self.mentoring_tab, "")
         self.tabs.addTab(self.catalogue_tab, "")
+        self.tabs.addTab(self.reports_tab, "")
         self.setCentralWidget(self.tabs)
         self.profile_tab.saved.connect(self._update_title)
+        self.reports_tab.changed.connect(self.directory_tab.refresh)
         self._build_menu()
         self.retranslate_ui()
         self._restore_state()
@@ -116,6 +120,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setTabText(2, _("Activities"))
         self.tabs.setTabText(3, _("Mentoring"))
         self.tabs.setTabText(4, _("Catalogue"))
+        self.tabs.setTabText(5, _("Reports"))
         self.file_menu.setTitle(_("&File"))
         self.import_action.setText(_("&Import people from a spreadsheet…"))
         self.export_list_action.setText(_("&Export this list…"))
@@ -206,14 +211,10 @@ class MainWindow(Retranslatable, QMainWindow):
             self.directory_tab.refresh()
 
     def _on_export_list(self) -> None:
-        if self.tabs.currentWidget() is self.activities_tab:
-            self.activities_tab.export_current_list()
-            return
-        if self.tabs.currentWidget() is self.mentoring_tab:
-            self.mentoring_tab.export_current_list()
-            return
-        if self.tabs.currentWidget() is self.catalogue_tab:
-            self.catalogue_tab.export_current_list()
+        current = self.tabs.currentWidget()
+        tabs = (self.activities_tab, self.mentoring_tab, self.catalogue_tab, self.reports_tab)
+        if current in tabs:
+            current.export_current_list()  # type: ignore[attr-defined]
             return
         self.tabs.setCurrentWidget(self.directory_tab)
         self.directory_tab.export_current_list()
@@ -283,6 +284,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.activities_tab.refresh()
         self.mentoring_tab.refresh()
         self.catalogue_tab.refresh()
+        self.reports_tab.refresh()
         self._update_title()
 
     def switch_folder(self, path: Path) -> None:

@@ -271,3 +271,40 @@ def test_not_in_the_attendance_export(planted: Planted, tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as workbook:
         xml = "".join(workbook.read(name).decode("utf-8") for name in workbook.namelist())
     assert_kept_out(xml, "Oumar Mentee Diallo")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx", "pdf"])
+def test_not_in_the_funders_report(planted: Planted, tmp_path: Path, capsys, fmt: str) -> None:
+    from app.services.reports.period import Period
+
+    period = Period.year(2026)
+    records = [
+        planted.services.reports.records(period, key)
+        for key in ("mentoring.pairs_active", "mentoring.sessions", "organisations.reached")
+    ]
+    assert SECRET not in repr(records)
+    assert "Oumar Mentee Diallo" in repr(records)  # the records are really there
+    path = tmp_path / f"report.{fmt}"
+    run_cli(
+        capsys,
+        "report",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--format",
+        fmt,
+        "--out",
+        str(path),
+        data_dir=planted.data_dir,
+    )
+    if fmt == "pdf":
+        haystack = pdf_haystack(path)
+    elif fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path)
+        haystack = repr([list(s.iter_rows(values_only=True)) for s in book.worksheets])
+    else:
+        haystack = path.read_text(encoding="utf-8")
+    assert SECRET not in haystack and "2026" in haystack

@@ -31,11 +31,18 @@ def window(qtbot, services):
     return window
 
 
-def test_tabs_are_the_profile_the_directory_activities_mentoring_and_the_catalogue(
+def test_tabs_are_the_profile_the_directory_activities_mentoring_catalogue_and_reports(
     window,
 ) -> None:
     texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert texts == ["Our organisation", "Directory", "Activities", "Mentoring", "Catalogue"]
+    assert texts == [
+        "Our organisation",
+        "Directory",
+        "Activities",
+        "Mentoring",
+        "Catalogue",
+        "Reports",
+    ]
     assert window.directory_tab.people.model.total() == 400
     assert window.profile_tab.isEnabled()
 
@@ -328,3 +335,84 @@ def test_refresh_all_reads_the_catalogue_again(window, qtbot, services) -> None:
     services.catalogue.save(PracticeData(title="Una práctica nueva"))
     window.refresh_all()
     assert tab.practices.model.total() == before + 1
+
+
+# -- the reports tab ----------------------------------------------------------------------------
+
+
+def test_the_reports_tab_is_built_when_first_shown(qtbot, services) -> None:
+    from PySide6.QtCore import QSettings
+
+    from app.views.reports.reports_tab import REPORT
+
+    QSettings().setValue("window/tab", 1)  # opens on the directory (not where it was left)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.reports_tab
+    assert tab.views is None  # nothing read (no report worked out) at start
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.views is not None)
+    assert list(tab.pages) == [REPORT]
+
+
+def test_export_this_list_on_the_reports_tab_saves_the_projects(
+    window, qtbot, monkeypatch, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+
+    from app.views.reports.reports_tab import PROJECTS
+
+    window.tabs.setCurrentWidget(window.reports_tab)
+    window.reports_tab.show_page(PROJECTS)
+    target = tmp_path / "proyectos.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    window.export_list_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Title", "Organisations")
+    assert len(rows) - 1 == window.services.projects.count() > 0
+    window.tabs.setCurrentWidget(window.directory_tab)  # where the next window opens
+
+
+def test_a_project_adding_an_organisation_shows_it_in_the_directory(
+    window, qtbot, monkeypatch
+) -> None:
+    from app.views.reports.project_dialog import ProjectDialog
+    from app.views.reports.reports_tab import PROJECTS
+
+    def fill_and_save(dialog: ProjectDialog) -> int:
+        dialog.widget("title").setText("Red de huertos urbanos")
+        editor = dialog.widget("organisations")
+        editor.picker.setEditText("Huerto Vecinal del Arrabal")
+        editor.add_button.click()
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ProjectDialog, "exec", fill_and_save)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    organisations = window.directory_tab.organisations
+    before = organisations.model.total()
+    window.tabs.setCurrentWidget(window.reports_tab)
+    projects = window.reports_tab.show_page(PROJECTS)
+    projects.new_button.click()
+    assert projects.model.record_of(projects.current_id()).title == "Red de huertos urbanos"
+    assert organisations.model.total() == before + 1  # the directory read it again
+    window.tabs.setCurrentWidget(window.directory_tab)  # where the next window opens
+
+
+def test_refresh_all_reads_the_reports_tab_again(window, qtbot, services) -> None:
+    from app.services.projects import ProjectData, ProjectMember
+    from app.views.reports.reports_tab import PROJECTS
+
+    window.tabs.setCurrentWidget(window.reports_tab)
+    projects = window.reports_tab.show_page(PROJECTS)
+    before = projects.model.total()
+    organisation_id = services.organisations.choices()[0][0]
+    member = ProjectMember(organisation_id, "lead")
+    services.projects.save(ProjectData(title="Proyecto nuevo", organisations=(member,)))
+    window.refresh_all()
+    assert projects.model.total() == before + 1
+    window.tabs.setCurrentWidget(window.directory_tab)  # where the next window opens

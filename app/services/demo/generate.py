@@ -1,5 +1,6 @@
 """Fill an empty data folder with a realistic programme: the profile, organisations, people,
-activities with their sessions, registrations and attendance, demands, and social mentoring.
+activities with their sessions, registrations and attendance, demands, social mentoring, the
+catalogue of good practices, and the network (collaborative projects and cascades).
 
 Deterministic (fixed seeds, ids drawn from their own seeded stream, stamps from fixed dates) so
 two fills give the same export, and benchmarks and screenshots are comparable. Rows are inserted
@@ -30,6 +31,7 @@ from app.services.demo.catalogue import CatalogueCounts, fill_catalogue
 from app.services.demo.certificates import issue_demo_certificates
 from app.services.demo.images import demo_logo_png, demo_signature_png
 from app.services.demo.mentoring import MentoringCounts, fill_mentoring
+from app.services.demo.network import NetworkCounts, fill_network
 from app.services.demo.people import STAMP, ascii_word, fill_people
 from app.services.vocabulary import AREAS_OF_ACTION
 
@@ -38,7 +40,8 @@ log = logging.getLogger(__name__)
 # forum_percent: the share of forum meetings (one session); most of the rest are capsules of 2-4
 # sessions, so small has about 70 sessions and large about 15,000 (and 250,000 marks). Mentoring:
 # mentors, pairs and the sessions of their logs (exactly). The catalogue: practices, attachments,
-# adoptions, and activities at which practices are handed out (exactly).
+# adoptions, and activities at which practices are handed out (exactly). The network: collaborative
+# projects and cascades (exactly).
 SCALES: dict[str, dict[str, int]] = {
     "small": {
         "organisations": 40,
@@ -52,6 +55,8 @@ SCALES: dict[str, dict[str, int]] = {
         "practice_attachments": 15,
         "adoptions": 25,
         "handouts": 10,
+        "projects": 8,
+        "cascades": 40,
     },
     "large": {
         "organisations": 2000,
@@ -65,6 +70,8 @@ SCALES: dict[str, dict[str, int]] = {
         "practice_attachments": 500,
         "adoptions": 3000,
         "handouts": 500,
+        "projects": 300,
+        "cascades": 5000,
     },
 }
 Progress = Callable[[int, int], None]
@@ -76,6 +83,7 @@ PAIR_WEIGHT = 2
 # activities change.
 MENTORING_SEED = 20261201
 CATALOGUE_SEED = 20261202
+NETWORK_SEED = 20261203
 # A larger page cache while filling: rows with random keys touch pages all over the indexes.
 FILL_CACHE_KIB = 128 * 1024
 
@@ -100,6 +108,8 @@ class DemoSummary:
     practices: int = 0
     practice_attachments: int = 0
     adoptions: int = 0
+    projects: int = 0
+    cascades: int = 0
 
 
 class DemoIds:
@@ -149,7 +159,7 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
             )
         cache = s.scalar(sql_text("PRAGMA cache_size"))
         s.execute(sql_text(f"PRAGMA cache_size = -{FILL_CACHE_KIB}"))
-        counts, mentoring, catalogue = _fill(s, sizes, steps)
+        counts, mentoring, catalogue, network = _fill(s, sizes, steps)
         s.execute(sql_text(f"PRAGMA cache_size = {int(cache)}"))
     certificates = issue_demo_certificates(db, scale)
     db.analyze()  # the planner's statistics for tables that just went from empty to full
@@ -172,12 +182,14 @@ def fill_demo(db: Database, scale: str = "small", progress: Progress | None = No
         practices=catalogue.practices,
         practice_attachments=catalogue.attachments,
         adoptions=catalogue.adoptions,
+        projects=network.projects,
+        cascades=network.cascades,
     )
 
 
 def _fill(
     s: Session, sizes: dict[str, int], steps: _Steps
-) -> tuple[ActivityCounts, MentoringCounts, CatalogueCounts]:
+) -> tuple[ActivityCounts, MentoringCounts, CatalogueCounts, NetworkCounts]:
     rng, new_id = random.Random(20261128), DemoIds(20261128)
     _profile(s, new_id)
     organisations = _organisations(s, rng, new_id, sizes["organisations"])
@@ -211,7 +223,10 @@ def _fill(
         REFERENCE_DATE,
         steps.advance,
     )
-    return activities, mentoring, catalogue
+    network = fill_network(
+        s, random.Random(NETWORK_SEED), DemoIds(NETWORK_SEED), sizes, REFERENCE_DATE
+    )
+    return activities, mentoring, catalogue, network
 
 
 def _profile(s: Session, new_id: DemoIds) -> None:
