@@ -118,7 +118,7 @@ class AttendanceHistoryView(Retranslatable, QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
-            QTimer.singleShot(0, self._fit_columns)  # after the headers changed language
+            QTimer.singleShot(0, self, self._fit_columns)  # after the headers changed language
 
     def _fit_columns(self) -> None:
         fit_columns_to(self.table, self.model.columns)

@@ -42,7 +42,7 @@ class PagedTableView(QTableView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             # The titles change once the model has retranslated: fit the columns after that.
-            QTimer.singleShot(0, self.fit_columns)
+            QTimer.singleShot(0, self, self.fit_columns)  # not after self is gone
 
     def selected_ids(self) -> list[str]:
         """The ids of the selected rows, top to bottom."""

@@ -147,7 +147,7 @@ class RowsTable(QTableView):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
-            QTimer.singleShot(0, self.fit_columns)
+            QTimer.singleShot(0, self, self.fit_columns)  # not after self is gone
 
     def current_row(self) -> int | None:
         """The selected row, or ``None``."""
