@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -45,7 +45,9 @@ def runtime_sqlite_version() -> tuple[int, int, int]:
     return major, minor, patch
 
 
-def make_engine(db_path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+def make_engine(
+    db_path: Path, *, foreign_keys: bool = True, read_only: bool = False, immediate: bool = False
+) -> Engine:
     """An engine on ``db_path`` with Tejido's connection settings on every connection."""
     if read_only:
         url = f"sqlite:///file:{db_path.as_posix()}?mode=ro&uri=true"
@@ -77,7 +79,7 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True, read_only: bool = F
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -127,6 +129,8 @@ class Database:
         self.path = db_path
         self.engine = make_engine(db_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Run inside each unit of work just before it commits (sync records the changes).
+        self.commit_hooks: list[Callable[[Session], None]] = []
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -134,6 +138,8 @@ class Database:
         session = self._sessions()
         try:
             yield session
+            for hook in self.commit_hooks:
+                hook(session)
             session.commit()
         except SQLAlchemyDatabaseError as error:
             session.rollback()

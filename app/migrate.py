@@ -26,6 +26,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_mentoring",
     "0005_catalogue",
     "0006_network",
+    "0007_sync",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

@@ -36,8 +36,26 @@ from app.models.mentoring import (
 from app.models.network import Cascade, CollaborativeProject, ProjectOrganisation
 from app.models.organisation import Organisation, OrganisationProfile
 from app.models.person import Consent, Membership, Person
+from app.models.sync import (
+    SyncConflict,
+    SyncDevice,
+    SyncDirty,
+    SyncField,
+    SyncFile,
+    SyncOp,
+    SyncSegment,
+    SyncState,
+)
 
 __all__ = [
+    "SyncConflict",
+    "SyncDevice",
+    "SyncDirty",
+    "SyncField",
+    "SyncFile",
+    "SyncOp",
+    "SyncSegment",
+    "SyncState",
     "Activity",
     "ActivityPractice",
     "ActivityDemand",

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import Consent, Membership, Organisation, utcnow
+from app.models import Consent, Membership, Organisation, natural_id, utcnow
 from app.services import text, validation
 from app.services.organisations import find_or_create_organisation
 from app.services.vocabulary import CONSENT_PURPOSES, MEMBERSHIP_ROLES
@@ -129,7 +129,10 @@ def save_memberships(s: Session, person_id: str, wanted: Sequence[MembershipData
         if row is None:
             s.add(
                 Membership(
-                    person_id=person_id, organisation_id=item.organisation_id, role=item.role
+                    id=natural_id("membership", person_id, item.organisation_id),
+                    person_id=person_id,
+                    organisation_id=item.organisation_id,
+                    role=item.role,
                 )
             )
         elif row.role != item.role or row.deleted_at is not None:

@@ -11,8 +11,10 @@ from sqlalchemy import select
 from app.db import Database
 from app.errors import ValidationError
 from app.i18n import LANGUAGES, _
-from app.models import OrganisationProfile
+from app.models import OrganisationProfile, natural_id
 from app.services import text, validation
+
+PROFILE_ID = natural_id("organisation-profile")
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,8 @@ class ProfileService:
         with self.db.session() as s:
             row = s.scalar(select(OrganisationProfile).limit(1))
             if row is None:
-                row = OrganisationProfile()
+                # The same id on every laptop, so synced profiles merge into one row.
+                row = OrganisationProfile(id=PROFILE_ID)
                 s.add(row)
             for name in _FIELDS:
                 value = getattr(checked, name)

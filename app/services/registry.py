@@ -30,6 +30,7 @@ from app.services.profile import ProfileService
 from app.services.projects import ProjectService
 from app.services.registrations import RegistrationService
 from app.services.reports.service import ReportService
+from app.services.sync.service import SyncService
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class Services:
     projects: ProjectService
     cascades: CascadeService
     reports: ReportService
+    sync: SyncService
 
 
 def build_services(folder: DataFolder, db: Database | None = None) -> Services:
@@ -92,4 +94,5 @@ def build_services(folder: DataFolder, db: Database | None = None) -> Services:
         projects=ProjectService(db),
         cascades=CascadeService(db),
         reports=ReportService(db),
+        sync=SyncService(db, folder),
     )

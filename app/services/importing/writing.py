@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import Cancelled
 from app.i18n import _
-from app.models import Consent, Membership, Person, new_id, utcnow
+from app.models import Consent, Membership, Person, natural_id, new_id, utcnow
 from app.services.importing.checks import programme_consents
 from app.services.importing.matching import CREATE, RowOutcome
 from app.services.importing.values import ParsedRow
@@ -224,7 +224,7 @@ def _write_memberships(
         if (pid, oid) not in found:
             new.append(
                 {
-                    "id": new_id(),
+                    "id": natural_id("membership", pid, oid),
                     "person_id": pid,
                     "organisation_id": oid,
                     "role": role or "member",

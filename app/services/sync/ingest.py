@@ -1,0 +1,250 @@
+"""Reading the other laptops' segments and applying them, each in one transaction.
+
+Files are recognised by their content hash, not their name. A file that does not parse or verify
+yet (still being copied, cut short, damaged) is "incomplete": tried again later, never deleted. A
+segment that would delete many records here waits for a person to review it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session
+
+from app.models import utcnow
+from app.services.catalogue_index import reindex_practices
+from app.services.sync.capture import capture
+from app.services.sync.exchange import Exchange, Segment, Unreadable, decode_segment, read_header
+from app.services.sync.merge import apply_remote
+from app.services.sync.ops import Op, chunks, marks
+from app.services.sync.state import now_text
+from app.services.sync.tables import REMOVED, TRASHED
+
+LARGE_DELETION = 50  # records deleted by one file before a person is asked
+RETRY_AFTER = timedelta(seconds=60)
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IngestResult:
+    ingested: int = 0  # segments applied
+    operations: int = 0
+    brought: Counter[str] = field(default_factory=Counter)  # records changed, by table
+    incomplete: list[tuple[str, str]] = field(default_factory=list)  # (file, problem)
+    review: list[str] = field(default_factory=list)  # segment hashes held for a person
+    foreign_own: bool = False  # files of our own id we did not write: restored or cloned
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    relative: str
+    path: Path
+    size: int
+    mtime_ns: int
+    device: str
+    seq: int
+    sha: str
+
+
+def ingest(
+    engine: Engine,
+    exchange: Exchange,
+    me: str,
+    approved: frozenset[str] = frozenset(),
+    progress: Progress | None = None,
+) -> IngestResult:
+    result = IngestResult()
+    candidates = _candidates(engine, exchange, me, approved, result)
+    for done, item in enumerate(candidates, start=1):
+        _ingest_one(engine, exchange, item, approved, result)
+        if progress is not None:
+            progress(done, len(candidates))
+    return result
+
+
+def _candidates(
+    engine: Engine, exchange: Exchange, me: str, approved: frozenset[str], result: IngestResult
+) -> list[_Candidate]:
+    with engine.connect() as conn:
+        files = {
+            row[0]: row[1:]
+            for row in conn.exec_driver_sql(
+                "SELECT path, size, mtime_ns, status, last_try FROM sync_files"
+            )
+        }
+        segments = dict(conn.exec_driver_sql("SELECT sha256, status FROM sync_segments").fetchall())
+    now = utcnow()
+    found: list[_Candidate] = []
+    for path, stat in exchange.segment_files():
+        relative = path.relative_to(exchange.root).as_posix()
+        known = files.get(relative)
+        unchanged = known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns)
+        if unchanged and known[2] == "done":
+            continue
+        if unchanged and known[2] == "incomplete" and now - _when(known[3]) < RETRY_AFTER:
+            result.incomplete.append((relative, ""))
+            continue
+        try:
+            header = read_header(path)
+        except Unreadable as problem:
+            _note_file(engine, relative, stat.st_size, stat.st_mtime_ns, None, str(problem))
+            result.incomplete.append((relative, str(problem)))
+            continue
+        sha, device, seq = str(header["sha256"]), header.get("device"), header.get("seq")
+        status = segments.get(sha)
+        if status in ("own", "ingested", "publishing"):
+            _note_file(engine, relative, stat.st_size, stat.st_mtime_ns, sha, "")
+            continue
+        if not isinstance(device, str) or not isinstance(seq, int):
+            _note_file(engine, relative, stat.st_size, stat.st_mtime_ns, None, "no device")
+            result.incomplete.append((relative, "no device"))
+            continue
+        if device == me:
+            result.foreign_own = True
+        if status == "review" and sha not in approved:
+            result.review.append(sha)
+            continue
+        found.append(_Candidate(relative, path, stat.st_size, stat.st_mtime_ns, device, seq, sha))
+    unique = {c.sha: c for c in sorted(found, key=lambda c: (c.device, c.seq, c.relative))}
+    return sorted(unique.values(), key=lambda c: (c.device, c.seq))
+
+
+def _when(value: object) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _ingest_one(
+    engine: Engine,
+    exchange: Exchange,
+    item: _Candidate,
+    approved: frozenset[str],
+    result: IngestResult,
+) -> None:
+    try:
+        segment = decode_segment(item.path.read_bytes())
+    except (OSError, Unreadable) as problem:
+        _note_file(engine, item.relative, item.size, item.mtime_ns, None, str(problem))
+        result.incomplete.append((item.relative, str(problem)))
+        return
+    try:
+        with engine.begin() as conn:
+            if item.sha not in approved and _is_large(conn, segment):
+                _hold(conn, item, segment)
+                result.review.append(item.sha)
+                return
+            capture(conn)  # local changes first, with their own stamp
+            touched = apply_remote(conn, segment.ops, exchange.read_blob)
+            conn.exec_driver_sql("DELETE FROM sync_dirty")
+            _reindex_catalogue(conn, touched)
+            conn.exec_driver_sql(
+                "INSERT OR REPLACE INTO sync_segments (sha256, device_id, seq, status, op_count, "
+                "summary, path, seen_at, ingested_at) VALUES (?, ?, ?, 'ingested', ?, ?, ?, ?, ?)",
+                (
+                    segment.sha256,
+                    segment.device,
+                    segment.seq,
+                    len(segment.ops),
+                    json.dumps(_tally(touched)),
+                    item.relative,
+                    now_text(),
+                    now_text(),
+                ),
+            )
+            _record_file(conn, item.relative, item.size, item.mtime_ns, segment.sha256, "")
+    except Unreadable as problem:  # an attachment not copied yet: the whole file waits
+        _note_file(engine, item.relative, item.size, item.mtime_ns, None, str(problem))
+        result.incomplete.append((item.relative, str(problem)))
+        return
+    result.ingested += 1
+    result.operations += len(segment.ops)
+    result.brought.update(_tally(touched))
+
+
+def _tally(touched: set[tuple[str, str]]) -> dict[str, int]:
+    return dict(Counter(table for table, _ in touched))
+
+
+def deletions(conn: Connection, ops: list[Op]) -> Counter[str]:
+    """Records live here that these operations would delete, by table."""
+    wanted: dict[str, set[str]] = {}
+    for op in ops:
+        if (op.field == REMOVED and op.value == "true") or (
+            op.field == TRASHED and op.value != "null"
+        ):
+            wanted.setdefault(op.table, set()).add(op.record)
+    found: Counter[str] = Counter()
+    for table, ids in wanted.items():
+        for chunk in chunks(sorted(ids)):
+            live = conn.exec_driver_sql(
+                "SELECT count(*) FROM sync_fields f WHERE f.table_name = ? "
+                f"AND f.record_id IN ({marks(len(chunk))}) AND f.field = 'id' "
+                "AND NOT EXISTS (SELECT 1 FROM sync_fields g WHERE g.table_name = f.table_name "
+                "AND g.record_id = f.record_id AND ((g.field = '_deleted' AND g.value = 'true') "
+                "OR (g.field = 'deleted_at' AND g.value <> 'null')))",
+                (table, *chunk),
+            ).scalar_one()
+            if live:
+                found[table] += live
+    return found
+
+
+def _is_large(conn: Connection, segment: Segment) -> bool:
+    return sum(deletions(conn, segment.ops).values()) >= LARGE_DELETION
+
+
+def _hold(conn: Connection, item: _Candidate, segment: Segment) -> None:
+    conn.exec_driver_sql(
+        "INSERT OR REPLACE INTO sync_segments (sha256, device_id, seq, status, op_count, "
+        "summary, path, seen_at) VALUES (?, ?, ?, 'review', ?, ?, ?, ?)",
+        (
+            segment.sha256,
+            segment.device,
+            segment.seq,
+            len(segment.ops),
+            json.dumps(dict(deletions(conn, segment.ops))),
+            item.relative,
+            now_text(),
+        ),
+    )
+
+
+def _reindex_catalogue(conn: Connection, touched: set[tuple[str, str]]) -> None:
+    practices = sorted(r for t, r in touched if t == "practices")
+    areas = sorted(r for t, r in touched if t == "practice_areas")
+    if not practices and not areas:
+        return
+    session = Session(bind=conn)
+    for chunk in chunks(practices):
+        params = {f"p{i}": v for i, v in enumerate(chunk)}
+        reindex_practices(session, f"p.id IN ({', '.join(':' + k for k in params)})", params)
+    for chunk in chunks(areas):
+        params = {f"a{i}": v for i, v in enumerate(chunk)}
+        reindex_practices(session, f"p.area_id IN ({', '.join(':' + k for k in params)})", params)
+    session.flush()
+
+
+def _record_file(
+    conn: Connection, relative: str, size: int, mtime_ns: int, sha: str | None, problem: str
+) -> None:
+    status = "incomplete" if problem else "done"
+    now = now_text()
+    conn.exec_driver_sql(
+        "INSERT INTO sync_files (path, size, mtime_ns, sha256, status, problem, first_seen, "
+        "last_try) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
+        "size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, "
+        "status = excluded.status, problem = excluded.problem, last_try = excluded.last_try",
+        (relative, size, mtime_ns, sha, status, problem, now, now),
+    )
+
+
+def _note_file(
+    engine: Engine, relative: str, size: int, mtime_ns: int, sha: str | None, problem: str
+) -> None:
+    with engine.begin() as conn:
+        _record_file(conn, relative, size, mtime_ns, sha, problem)
