@@ -30,7 +30,7 @@ def install_triggers(conn: Connection) -> None:
             return (
                 f"INSERT INTO sync_dirty (table_name, record_id) SELECT '{t}', {row}.\"{k}\" "
                 f"WHERE NOT EXISTS (SELECT 1 FROM sync_dirty WHERE table_name = '{t}' "
-                f"AND record_id = {row}.\"{k}\");"
+                f'AND record_id = {row}."{k}");'
             )
 
         statements = {

@@ -10,6 +10,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, event
@@ -22,9 +23,25 @@ from app.i18n import _
 from app.migrate import SCHEMA_HEAD
 from app.services.context import DataFolder
 from app.services.sync.capture import capture, install_triggers, mark_everything
-from app.services.sync.devices import refresh_devices, write_status
+from app.services.sync.devices import (
+    DeviceInfo,
+    device_names,
+    list_devices,
+    refresh_devices,
+    write_status,
+)
 from app.services.sync.exchange import Exchange, Unreadable
 from app.services.sync.export import export_pending, finish_interrupted
+from app.services.sync.inbox import (
+    Conflict,
+    HistoryEntry,
+    history,
+    keep_value,
+    open_conflicts,
+    restore_value,
+    settle_deletion,
+    typed_value,
+)
 from app.services.sync.ingest import ingest
 from app.services.sync.state import now_text, read_state, update_state
 
@@ -39,6 +56,29 @@ class SyncSettings:
     folder: str
     device_name: str
     device_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBatch:
+    """A file from another laptop that would delete many records here, waiting for review."""
+
+    sha256: str
+    device_name: str
+    seq: int
+    operations: int
+    deletions: dict[str, int]  # records it would delete, by table
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    settings: SyncSettings
+    last_pass_at: datetime | None
+    last_summary: dict[str, object]
+    devices: list[DeviceInfo]
+    incomplete: list[tuple[str, str, datetime | None]]  # (file, problem, first seen)
+    held: list[HeldBatch]
+    pending: int  # operations not yet published
+    conflicts: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +249,78 @@ class SyncService:
             log.warning("sync: this laptop takes a new identity (restored or copied)")
         exchange.write_device(new, state.device_name, __version__)
 
+    # -- what the panel, the inbox and the history show -----------------------------------
+
+    def status(self) -> SyncStatus:
+        settings = self.settings()
+        with self.db.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT last_pass_at, last_summary FROM sync_state WHERE id = 1"
+            ).fetchone()
+            devices = list_devices(conn, settings.device_id) if settings.device_id else []
+            incomplete = conn.exec_driver_sql(
+                "SELECT path, problem, first_seen FROM sync_files WHERE status = 'incomplete' "
+                "ORDER BY path"
+            ).fetchall()
+            held = [
+                HeldBatch(sha, names.get(device, "") or device[:8], seq, count, json.loads(summary))
+                for names in [device_names(conn)]
+                for sha, device, seq, count, summary in conn.exec_driver_sql(
+                    "SELECT sha256, device_id, seq, op_count, summary FROM sync_segments "
+                    "WHERE status = 'review' ORDER BY device_id, seq"
+                )
+            ]
+            pending = conn.exec_driver_sql(
+                "SELECT count(*) FROM sync_ops WHERE pending = 1"
+            ).scalar_one()
+            conflicts = conn.exec_driver_sql("SELECT count(*) FROM sync_conflicts").scalar_one()
+        last = _as_datetime(row[0]) if row else None
+        return SyncStatus(
+            settings=settings,
+            last_pass_at=last,
+            last_summary=json.loads(row[1] or "{}") if row else {},
+            devices=devices,
+            incomplete=[(p, problem, _as_datetime(when)) for p, problem, when in incomplete],
+            held=held,
+            pending=pending,
+            conflicts=conflicts,
+        )
+
+    def conflict_count(self) -> int:
+        with self.db.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT count(*) FROM sync_conflicts").scalar_one()
+
+    def conflicts(self) -> list[Conflict]:
+        me = self.settings().device_id
+        with self.db.engine.connect() as conn:
+            return open_conflicts(conn, me)
+
+    def keep(self, conflict: Conflict, value: str) -> None:
+        """Settle a field conflict with ``value`` (one of the versions' canonical values)."""
+        with self._connect() as conn:
+            keep_value(conn, conflict, value)
+
+    def keep_edited(self, conflict: Conflict, text: str) -> None:
+        """Settle a field conflict with a value the person wrote."""
+        value = typed_value(conflict, text)
+        with self._connect() as conn:
+            keep_value(conn, conflict, value)
+
+    def settle_deletion(self, conflict: Conflict, *, restore: bool) -> None:
+        with self._connect() as conn:
+            settle_deletion(conn, conflict, restore=restore)
+
+    def history(self, table: str, record: str) -> list[HistoryEntry]:
+        with self.db.engine.connect() as conn:
+            return history(conn, table, record)
+
+    def restore(self, table: str, record: str, field: str, value: str) -> None:
+        """Put back an earlier value of a field (for every laptop)."""
+        if self._state() is None:
+            raise ValidationError(_("Sync is not set up: there is no history to restore from."))
+        with self._connect() as conn:
+            restore_value(conn, table, record, field, value)
+
     # -- helpers --------------------------------------------------------------------------
 
     def _state(self):  # type: ignore[no-untyped-def]
@@ -259,6 +371,12 @@ def _capture_on_commit(session: Session) -> None:
     if connection.connection.dbapi_connection.total_changes == session.info["sync_changes"]:  # type: ignore[union-attr]
         return
     capture(connection)
+
+
+def _as_datetime(value: object) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
 
 
 def _scaled(progress: Progress | None, start: int, end: int) -> Progress | None:

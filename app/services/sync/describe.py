@@ -1,0 +1,151 @@
+"""Words for sync's screens: what a table's records are called, a record's name, a field's name.
+
+Names come from the merged fields, so a record removed here still has one in its history.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection
+
+from app.i18n import N_, _
+
+TABLE_LABELS = {
+    "activities": N_("Activity"),
+    "activity_sessions": N_("Activity session"),
+    "registrations": N_("Registration"),
+    "attendance": N_("Attendance"),
+    "demands": N_("Training demand"),
+    "activity_demands": N_("Demand answered by an activity"),
+    "practice_areas": N_("Catalogue area"),
+    "practices": N_("Good practice"),
+    "attachment_blobs": N_("Attached file"),
+    "practice_attachments": N_("Practice attachment"),
+    "practice_adoptions": N_("Practice adoption"),
+    "practice_versions": N_("Practice revision"),
+    "bundles": N_("Catalogue bundle"),
+    "practice_provenance": N_("Practice provenance"),
+    "activity_practices": N_("Practice handed out at an activity"),
+    "signing_keys": N_("Certificate signing key"),
+    "known_issuers": N_("Known certificate issuer"),
+    "certificates": N_("Certificate"),
+    "certificate_wordings": N_("Certificate wording"),
+    "mentors": N_("Mentor"),
+    "mentoring_relationships": N_("Mentoring pair"),
+    "mentoring_goals": N_("Mentoring goal"),
+    "mentoring_goal_progress": N_("Goal progress"),
+    "mentoring_sessions": N_("Mentoring session"),
+    "projects": N_("Collaborative project"),
+    "project_organisations": N_("Organisation in a project"),
+    "cascades": N_("Cascade"),
+    "organisation_profile": N_("Our organisation"),
+    "organisations": N_("Organisation"),
+    "people": N_("Person"),
+    "memberships": N_("Membership"),
+    "consents": N_("Consent"),
+}
+
+FIELD_LABELS = {
+    "_deleted": N_("Removed"),
+    "deleted_at": N_("In the trash since"),
+    "full_name": N_("Full name"),
+    "given_name": N_("Given name"),
+    "family_name": N_("Family name"),
+    "name": N_("Name"),
+    "title": N_("Title"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "gender": N_("Gender"),
+    "birth_year": N_("Year of birth"),
+    "notes": N_("Notes"),
+    "description": N_("Description"),
+    "summary": N_("Summary"),
+    "status": N_("Status"),
+    "role": N_("Role"),
+    "date": N_("Date"),
+    "start_time": N_("Start"),
+    "end_time": N_("End"),
+    "place": N_("Place"),
+    "venue": N_("Venue"),
+    "minutes": N_("Minutes"),
+    "address": N_("Address"),
+    "municipality": N_("Municipality"),
+    "website": N_("Website"),
+    "areas": N_("Areas"),
+    "capacity": N_("Capacity"),
+    "topic": N_("Topic"),
+    "remarks": N_("Remarks"),
+    "confidential_notes": N_("Confidential notes"),
+    "progress": N_("Progress"),
+    "expertise": N_("Expertise"),
+    "needs": N_("Needs"),
+}
+
+# Never printed in a history (the session's own form shows them; a conflict shows both).
+CONFIDENTIAL = frozenset({("mentoring_sessions", "confidential_notes")})
+
+# Fields whose value names the record, in order of preference.
+_NAMING = ("full_name", "name", "title", "topic", "code", "description", "date", "held_on")
+# References whose record's name says what a link record is about.
+_REFERENCES = {
+    "person_id": "people",
+    "mentee_id": "people",
+    "organisation_id": "organisations",
+    "activity_id": "activities",
+    "session_id": "activity_sessions",
+    "practice_id": "practices",
+    "project_id": "projects",
+    "relationship_id": "mentoring_relationships",
+    "goal_id": "mentoring_goals",
+    "demand_id": "demands",
+}
+
+
+def table_label(table: str) -> str:
+    label = TABLE_LABELS.get(table)
+    return _(label) if label else table.replace("_", " ").capitalize()
+
+
+def field_label(field: str) -> str:
+    label = FIELD_LABELS.get(field)
+    return _(label) if label else field.replace("_", " ").capitalize()
+
+
+def record_label(conn: Connection, table: str, record: str, depth: int = 0) -> str:
+    """A short name for a record, e.g. "Ana García" or "Ana García · Taller de redes"."""
+    fields = dict(
+        conn.exec_driver_sql(
+            "SELECT field, value FROM sync_fields WHERE table_name = ? AND record_id = ?",
+            (table, record),
+        ).fetchall()
+    )
+    for name in _NAMING:
+        text = _text(fields.get(name))
+        if text:
+            if (
+                depth == 0
+                and "session_id" not in fields
+                and "activity_id" in fields
+                and name != "title"
+            ):
+                parent = record_label(conn, "activities", _text(fields["activity_id"]), depth + 1)
+                return f"{parent} · {text}" if parent else text
+            return text[:80]
+    if depth > 1:
+        return ""
+    parts = []
+    for reference, target in _REFERENCES.items():
+        other = _text(fields.get(reference))
+        if other:
+            found = record_label(conn, target, other, depth + 1)
+            if found:
+                parts.append(found)
+    return " · ".join(parts[:2]) or record[:8]
+
+
+def _text(value: str | None) -> str:
+    if not value:
+        return ""
+    raw = json.loads(value)
+    return raw.strip() if isinstance(raw, str) else ""
