@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -39,6 +39,7 @@ class SyncField(Base):
     """The winning value of one field of one record, with the stamps that decide merges."""
 
     __tablename__ = "sync_fields"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -50,20 +51,22 @@ class SyncField(Base):
 
 
 class SyncOp(Base):
-    """One field operation, made here (``pending`` until published) or read from a segment."""
+    """One field operation, made here (``pending`` until published) or read from a segment.
+
+    Keyed by record and field first, so a record's history and a field's operations are one
+    range of the table (no row id: the key is the table).
+    """
 
     __tablename__ = "sync_ops"
     __table_args__ = (
-        Index("ux_sync_ops_key", "hlc", "table_name", "record_id", "field", unique=True),
-        Index("ix_sync_ops_record", "table_name", "record_id", "field"),
-        Index("ix_sync_ops_pending", "pending"),
+        Index("ix_sync_ops_pending", "hlc", sqlite_where=text("pending = 1")),
+        {"sqlite_with_rowid": False},
     )
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    hlc: Mapped[str] = mapped_column(String(80))
-    table_name: Mapped[str] = mapped_column(String(60))
-    record_id: Mapped[str] = mapped_column(String(64))
-    field: Mapped[str] = mapped_column(String(60))
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    field: Mapped[str] = mapped_column(String(60), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     base: Mapped[str] = mapped_column(String(80), default="")
     rbase: Mapped[str] = mapped_column(String(80), default="")
@@ -74,6 +77,7 @@ class SyncDirty(Base):
     """A record changed since the last capture (filled by triggers on the synced tables)."""
 
     __tablename__ = "sync_dirty"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -121,6 +125,7 @@ class SyncConflict(Base):
     """
 
     __tablename__ = "sync_conflicts"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -134,7 +134,7 @@ def test_check_a_corrupted_page_names_the_newest_backup(tejido, services: Servic
 
     with services.db.session() as s:
         s.add_all(
-            Person(full_name=f"P {i}", name_key=f"p {i}", notes="n" * 200) for i in range(300)
+            Person(full_name=f"P {i}", name_key=f"p {i}", notes="n" * 200) for i in range(1500)
         )
     services.db.dispose()
     root = services.folder.root

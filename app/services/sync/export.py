@@ -58,21 +58,21 @@ def export_pending(engine: Engine, exchange: Exchange, progress: Progress | None
             progress(published, total or published)
 
 
-def _plan(conn: Connection) -> tuple[str, int, str, bytes, int, set[str]] | None:
+def _plan(conn: Connection) -> tuple[str, int, str, bytes, list[str], set[str]] | None:
     state = read_state(conn)
     if state is None:
         return None
     rows = conn.exec_driver_sql(
-        "SELECT seq, hlc, table_name, record_id, field, value, base, rbase FROM sync_ops "
-        "WHERE pending = 1 ORDER BY seq LIMIT ?",
+        "SELECT hlc, table_name, record_id, field, value, base, rbase FROM sync_ops "
+        "WHERE pending = 1 ORDER BY hlc, table_name, record_id, field LIMIT ?",
         (SEGMENT_OPS,),
     ).fetchall()
     if not rows:
         return None
-    ops = [Op(*row[1:]) for row in rows]
+    ops = [Op(*row) for row in rows]
     seq = state.last_seq + 1
     data, sha = encode_segment(state.device_id, seq, ops)
-    upto = rows[-1][0]
+    upto = list(ops[-1][:4])  # the last operation's key: this segment ends there
     conn.exec_driver_sql(
         "INSERT OR REPLACE INTO sync_segments (sha256, device_id, seq, status, op_count, summary, "
         "path, seen_at) VALUES (?, ?, ?, 'publishing', ?, ?, '', ?)",
@@ -83,9 +83,11 @@ def _plan(conn: Connection) -> tuple[str, int, str, bytes, int, set[str]] | None
     return state.device_id, seq, sha, data, upto, blobs
 
 
-def _mark_published(conn: Connection, sha: str, seq: int, upto: int) -> int:
+def _mark_published(conn: Connection, sha: str, seq: int, upto: list[str]) -> int:
     count = conn.exec_driver_sql(
-        "UPDATE sync_ops SET pending = 0 WHERE pending = 1 AND seq <= ?", (upto,)
+        "UPDATE sync_ops SET pending = 0 WHERE pending = 1 "
+        "AND (hlc, table_name, record_id, field) <= (?, ?, ?, ?)",
+        tuple(upto),
     ).rowcount
     conn.exec_driver_sql(
         "UPDATE sync_segments SET status = 'own', ingested_at = ? WHERE sha256 = ?",

@@ -157,7 +157,7 @@ def _ingest_one(
                 ),
             )
             _record_file(conn, item.relative, item.size, item.mtime_ns, segment.sha256, "")
-    except Unreadable as problem:  # an attachment not copied yet: the whole file waits
+    except (Unreadable, ValueError) as problem:  # an attachment not copied yet, a bad value
         _note_file(engine, item.relative, item.size, item.mtime_ns, None, str(problem))
         result.incomplete.append((item.relative, str(problem)))
         return

@@ -47,7 +47,7 @@ def store_ops(conn: Connection, ops: Sequence[Op], *, pending: bool) -> None:
     if not ops:
         return
     flag = 1 if pending else 0
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor = raw_cursor(conn)
     try:
         cursor.executemany(_INSERT_OP, [(*op, flag) for op in ops])
         cursor.executemany(
@@ -63,14 +63,24 @@ def field_states(
 ) -> dict[str, dict[str, tuple[str, str]]]:
     """For each record, its fields' (value, stamp) as merged here."""
     found: dict[str, dict[str, tuple[str, str]]] = {}
-    rows = conn.exec_driver_sql(
-        "SELECT record_id, field, value, hlc FROM sync_fields "
-        f"WHERE table_name = ? AND record_id IN ({marks(len(ids))})",
-        (table, *ids),
-    )
-    for record, field, value, hlc in rows:
-        found.setdefault(record, {})[field] = (value, hlc)
+    cursor = raw_cursor(conn)
+    try:
+        cursor.execute(
+            "SELECT record_id, field, value, hlc FROM sync_fields "
+            f"WHERE table_name = ? AND record_id IN ({marks(len(ids))})",
+            (table, *ids),
+        )
+        for record, field, value, hlc in cursor:
+            found.setdefault(record, {})[field] = (value, hlc)
+    finally:
+        cursor.close()
     return found
+
+
+def raw_cursor(conn: Connection):  # type: ignore[no-untyped-def]
+    """The SQLite cursor of a connection, in its transaction (for bulk work: no per-row
+    overhead)."""
+    return conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
 
 def group_by_table(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

@@ -31,6 +31,10 @@ def blob_hash(value: str) -> str | None:
 
 
 def decode(value: str) -> object:
+    if value.startswith('"') and "\\" not in value:  # most values: plain text
+        return value[1:-1]
+    if value == "null":
+        return None
     raw = json.loads(value)
     if isinstance(raw, dict):
         if "$b64" in raw:

@@ -2,7 +2,7 @@
 
 Revision ID: 0007_sync
 Revises: 0006_network
-Create Date: 2026-11-29 01:29:10.875113
+Create Date: 2026-11-29 01:39:01.985838
 """
 
 import sqlalchemy as sa
@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint(
             "table_name", "record_id", "field", "loser_hlc", name=op.f("pk_sync_conflicts")
         ),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "sync_devices",
@@ -46,6 +47,7 @@ def upgrade() -> None:
         sa.Column("table_name", sa.String(length=60), nullable=False),
         sa.Column("record_id", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "record_id", name=op.f("pk_sync_dirty")),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "sync_fields",
@@ -57,6 +59,7 @@ def upgrade() -> None:
         sa.Column("base", sa.String(length=80), nullable=False),
         sa.Column("rbase", sa.String(length=80), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "record_id", "field", name=op.f("pk_sync_fields")),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "sync_files",
@@ -72,24 +75,22 @@ def upgrade() -> None:
     )
     op.create_table(
         "sync_ops",
-        sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("hlc", sa.String(length=80), nullable=False),
         sa.Column("table_name", sa.String(length=60), nullable=False),
         sa.Column("record_id", sa.String(length=64), nullable=False),
         sa.Column("field", sa.String(length=60), nullable=False),
+        sa.Column("hlc", sa.String(length=80), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
         sa.Column("base", sa.String(length=80), nullable=False),
         sa.Column("rbase", sa.String(length=80), nullable=False),
         sa.Column("pending", sa.Boolean(), nullable=False),
-        sa.PrimaryKeyConstraint("seq", name=op.f("pk_sync_ops")),
+        sa.PrimaryKeyConstraint(
+            "table_name", "record_id", "field", "hlc", name=op.f("pk_sync_ops")
+        ),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("sync_ops", schema=None) as batch_op:
-        batch_op.create_index("ix_sync_ops_pending", ["pending"], unique=False)
         batch_op.create_index(
-            "ix_sync_ops_record", ["table_name", "record_id", "field"], unique=False
-        )
-        batch_op.create_index(
-            "ux_sync_ops_key", ["hlc", "table_name", "record_id", "field"], unique=True
+            "ix_sync_ops_pending", ["hlc"], unique=False, sqlite_where=sa.text("pending = 1")
         )
 
     op.create_table(
@@ -140,9 +141,7 @@ def downgrade() -> None:
 
     op.drop_table("sync_segments")
     with op.batch_alter_table("sync_ops", schema=None) as batch_op:
-        batch_op.drop_index("ux_sync_ops_key")
-        batch_op.drop_index("ix_sync_ops_record")
-        batch_op.drop_index("ix_sync_ops_pending")
+        batch_op.drop_index("ix_sync_ops_pending", sqlite_where=sa.text("pending = 1"))
 
     op.drop_table("sync_ops")
     op.drop_table("sync_files")
