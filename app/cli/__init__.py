@@ -25,6 +25,7 @@ from app.cli import (
     mentoring,
     people,
     report,
+    sync,
 )
 from app.errors import TejidoError
 from app.i18n import _, set_language
@@ -45,6 +46,7 @@ COMMAND_MODULES = (
     catalogue,
     bundles,
     report,
+    sync,
 )
 
 

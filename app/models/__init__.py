@@ -34,7 +34,7 @@ from app.models.mentoring import (
     MentoringSession,
 )
 from app.models.network import Cascade, CollaborativeProject, ProjectOrganisation
-from app.models.organisation import Organisation, OrganisationProfile
+from app.models.organisation import Organisation, OrganisationProfile, the_profile
 from app.models.person import Consent, Membership, Person
 from app.models.sync import (
     SyncConflict,
@@ -48,6 +48,7 @@ from app.models.sync import (
 )
 
 __all__ = [
+    "the_profile",
     "SyncConflict",
     "SyncDevice",
     "SyncDirty",

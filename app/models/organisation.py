@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, Select, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Record
@@ -68,4 +68,16 @@ class Organisation(Record, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     merged_into_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("organisations.id"), default=None
+    )
+
+
+def the_profile(*columns: object) -> Select:
+    """The select of our organisation's profile: the oldest row. Two laptops that each made a
+    profile before syncing agree on the same one (its id is the organisation's permanent
+    identity, so it is never rewritten)."""
+    chosen = columns or (OrganisationProfile,)
+    return (
+        select(*chosen)  # type: ignore[call-overload]
+        .order_by(OrganisationProfile.created_at, OrganisationProfile.id)
+        .limit(1)
     )

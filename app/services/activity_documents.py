@@ -13,13 +13,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFoundError, ValidationError
 from app.i18n import LANGUAGES, _, current_language
-from app.models import ActivitySession, OrganisationProfile
+from app.models import ActivitySession, the_profile
 from app.services.activities import ActivityData, read_activity
 from app.services.activity_practices import handout_practices
 from app.services.documents.content import (
@@ -41,7 +40,7 @@ def letterhead(s: Session) -> Letterhead:
     """Inside an open session: our organisation as documents show it (from the profile).
 
     Without a profile yet, a letterhead with an empty name (documents then leave it out)."""
-    profile = s.scalar(select(OrganisationProfile).where(OrganisationProfile.deleted_at.is_(None)))
+    profile = s.scalar(the_profile())
     if profile is None:
         return Letterhead(name="")
     place = " ".join(x for x in (profile.postal_code.strip(), profile.municipality.strip()) if x)

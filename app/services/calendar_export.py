@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app.db import Database
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import Activity, ActivitySession, OrganisationProfile
+from app.models import Activity, ActivitySession, OrganisationProfile, the_profile
 from app.services.vocabulary import ACTIVITY_KINDS
 from app.settings import write_atomically
 
@@ -123,7 +123,7 @@ def export_calendar(
 
 def _calendar_name(db: Database) -> str:
     with db.session() as s:
-        name = s.scalar(select(OrganisationProfile.name).limit(1)) or ""
+        name = s.scalar(the_profile(OrganisationProfile.name)) or ""
     if name.strip():
         return _("{organisation}: activities").format(organisation=name.strip())
     return _("Tejido activities")

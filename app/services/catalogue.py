@@ -24,6 +24,7 @@ from app.models import (
     Practice,
     PracticeArea,
     PracticeAttachment,
+    the_profile,
     utcnow,
 )
 from app.services import text
@@ -202,7 +203,7 @@ class CatalogueService:
 def own_identity(s: Session) -> tuple[str, str]:
     """Our organisation's permanent id (its profile's) and name, the origin of practices written
     here. The profile row is made (empty) if the program has none yet."""
-    profile = s.scalar(select(OrganisationProfile).limit(1))
+    profile = s.scalar(the_profile())
     if profile is None:
         profile = OrganisationProfile()
         s.add(profile)
@@ -213,7 +214,7 @@ def own_identity(s: Session) -> tuple[str, str]:
 def own_id(s: Session) -> str:
     """Our organisation's permanent id, or "" while there is no profile (and so no practice
     written here); unlike :func:`own_identity` it never writes."""
-    return s.scalar(select(OrganisationProfile.id).limit(1)) or ""
+    return s.scalar(the_profile(OrganisationProfile.id)) or ""
 
 
 def load_practice(s: Session, practice_id: str) -> Practice:

@@ -23,6 +23,7 @@ from app.models import (
     Person,
     SigningKey,
     new_id,
+    the_profile,
     utcnow,
 )
 from app.services import certificate_wording as wordings
@@ -161,7 +162,7 @@ def _random_code() -> str:
 
 def profile_row(s: Session) -> OrganisationProfile:
     """The organisation profile; certificates need at least its name."""
-    profile = s.scalar(select(OrganisationProfile).limit(1))
+    profile = s.scalar(the_profile())
     if profile is None or not profile.name.strip():
         raise ValidationError(
             _(

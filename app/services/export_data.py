@@ -3,6 +3,8 @@
 The format is described in docs/export-format.md. Each section is a function that reads one
 kind of record; :data:`SECTIONS` lists them with the tables they cover, and a test fails when a
 table of the schema is covered by no section, so a new table cannot be forgotten silently.
+Sync's tables (``sync_*``) belong to this laptop, not to the programme: only the ``sync`` section
+reads a few of them (settings, laptops, open conflicts), never the values they carry.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ from app.models import (
 )
 from app.services import export_directory as directory
 from app.services.export_directory import stamp
+from app.services.export_sync import SYNC_TABLES, sync_section
+from app.services.sync.tables import is_local_table
 from app.settings import write_atomically
 
 log = logging.getLogger(__name__)
@@ -203,9 +207,16 @@ SECTIONS: dict[str, tuple[Callable[[Session], object], tuple[str, ...]]] = {
         ("project_organisations",),
     ),
     "cascades": (_rows(Cascade, Cascade.held_on, Cascade.id), ("cascades",)),
+    # This laptop's sync state (per laptop, not programme data): never a synced value.
+    "sync": (sync_section, SYNC_TABLES),
 }
 # Tables that hold no programme data of their own.
 NOT_EXPORTED = {"alembic_version"}
+
+
+def left_out(table: str) -> bool:
+    """A table no programme section needs: bookkeeping, or this laptop's own sync state."""
+    return table in NOT_EXPORTED or is_local_table(table)
 
 
 def build_export(db: Database, progress: Progress | None = None) -> dict[str, object]:

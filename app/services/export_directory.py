@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Consent, Membership, Organisation, OrganisationProfile, Person
+from app.models import Consent, Membership, Organisation, OrganisationProfile, Person, the_profile
 
 
 def stamp(value: datetime | None) -> str | None:
@@ -22,7 +22,7 @@ def _image(data: bytes | None) -> str | None:
 
 
 def profile(s: Session) -> dict[str, object] | None:
-    row = s.scalar(select(OrganisationProfile).limit(1))
+    row = s.scalar(the_profile())
     if row is None:
         return None
     values = {c.key: getattr(row, c.key) for c in OrganisationProfile.__table__.columns}

@@ -18,13 +18,12 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFoundError
 from app.i18n import _
-from app.models import MentoringRelationship, Organisation, OrganisationProfile, Person
+from app.models import MentoringRelationship, Organisation, OrganisationProfile, Person, the_profile
 from app.services.activity_documents import document_language, letterhead
 from app.services.documents.mentoring_content import (
     MentoringContent,
@@ -112,9 +111,7 @@ def _live_pair(s: Session, relationship_id: str) -> MentoringRelationship:
 
 
 def _profile_language(s: Session) -> str:
-    language = s.scalar(
-        select(OrganisationProfile.default_language).where(OrganisationProfile.deleted_at.is_(None))
-    )
+    language = s.scalar(the_profile(OrganisationProfile.default_language))
     return language or ""
 
 

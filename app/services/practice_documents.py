@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import NotFoundError, ValidationError
 from app.i18n import _
-from app.models import OrganisationProfile, Practice, PracticeArea
+from app.models import OrganisationProfile, Practice, PracticeArea, the_profile
 from app.services import text
 from app.services.activity_documents import document_language, letterhead
 from app.services.catalogue import read_practice
@@ -200,7 +200,5 @@ def _check_count(count: int) -> None:
 
 
 def _profile_language(s: Session) -> str:
-    language = s.scalar(
-        select(OrganisationProfile.default_language).where(OrganisationProfile.deleted_at.is_(None))
-    )
+    language = s.scalar(the_profile(OrganisationProfile.default_language))
     return language or ""

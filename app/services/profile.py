@@ -6,15 +6,11 @@ import logging
 import re
 from dataclasses import dataclass, fields, replace
 
-from sqlalchemy import select
-
 from app.db import Database
 from app.errors import ValidationError
 from app.i18n import LANGUAGES, _
-from app.models import OrganisationProfile, natural_id
+from app.models import OrganisationProfile, the_profile
 from app.services import text, validation
-
-PROFILE_ID = natural_id("organisation-profile")
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +71,7 @@ class ProfileService:
 
     def get(self) -> ProfileData:
         with self.db.session() as s:
-            row = s.scalar(select(OrganisationProfile).limit(1))
+            row = s.scalar(the_profile())
             if row is None:
                 return ProfileData()
             values = {name: getattr(row, name) for name in _FIELDS}
@@ -86,10 +82,9 @@ class ProfileService:
         """Validate and save the profile; returns what was saved."""
         checked = validate_profile(data)
         with self.db.session() as s:
-            row = s.scalar(select(OrganisationProfile).limit(1))
+            row = s.scalar(the_profile())
             if row is None:
-                # The same id on every laptop, so synced profiles merge into one row.
-                row = OrganisationProfile(id=PROFILE_ID)
+                row = OrganisationProfile()
                 s.add(row)
             for name in _FIELDS:
                 value = getattr(checked, name)

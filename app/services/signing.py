@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _, format_date
-from app.models import Certificate, KnownIssuer, OrganisationProfile, SigningKey
+from app.models import Certificate, KnownIssuer, OrganisationProfile, SigningKey, the_profile
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def ensure_key(s: Session) -> SigningKey:
         s.add(key)
         s.flush()
         log.info("signing key %s generated", key.fingerprint)
-    profile = s.scalar(select(OrganisationProfile).limit(1))
+    profile = s.scalar(the_profile())
     if profile is None:
         profile = OrganisationProfile()
         s.add(profile)
@@ -184,7 +184,7 @@ def _issuer_key(s: Session, print_: str) -> tuple[bytes, str, bool] | None:
     """The public key, issuer name and whether it is ours, for a fingerprint we trust."""
     ours = s.scalars(select(SigningKey).where(SigningKey.fingerprint == print_)).first()
     if ours is not None:
-        profile_name = s.scalar(select(OrganisationProfile.name).limit(1)) or ""
+        profile_name = s.scalar(the_profile(OrganisationProfile.name)) or ""
         return ours.public_key, profile_name, True
     theirs = s.scalars(
         select(KnownIssuer).where(

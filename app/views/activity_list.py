@@ -55,6 +55,7 @@ class ActivityListView(RecordListPanel):
     """
 
     activity_selected = Signal(object)
+    history_table = "activities"
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         self.services = services

@@ -35,6 +35,8 @@ def open_person(services: Services, person_id: str | None, parent: QWidget) -> s
 class PeoplePanel(RecordListPanel):
     """The people list with the selected person's details beside it."""
 
+    history_table = "people"
+
     def __init__(self, services: Services, parent: QWidget | None = None):
         self.services = services
         super().__init__(PeopleTableModel(services.people), PersonDetails(services), parent)
@@ -79,6 +81,8 @@ class PeoplePanel(RecordListPanel):
 
 class OrganisationsPanel(RecordListPanel):
     """The organisations list with the selected one's details and people beside it."""
+
+    history_table = "organisations"
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         self.services = services

@@ -1,4 +1,4 @@
-"""The main window: the tabs, the menu (file, language, help), drag and drop of spreadsheets
+"""The main window: the tabs, the menu (file, sync, language, help), drag and drop of spreadsheets
 (imported), PDFs (certificates verified) and catalogue bundles (imported after a dry run)."""
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from app.views.language import apply_language
 from app.views.mentoring.mentoring_tab import MentoringTab
 from app.views.profile_tab import ProfileTab
 from app.views.reports.reports_tab import ReportsTab
+from app.views.sync.sync_runner import SyncRunner
 from app.views.widgets.translatable import Retranslatable
 from app.views.workers import run_job
 
@@ -92,6 +93,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.sync = SyncRunner(self)  # the Sync menu, the conflicts badge, automatic passes
+        bar.addMenu(self.sync.menu)
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -150,6 +153,7 @@ class MainWindow(Retranslatable, QMainWindow):
         from app.views.startup import after_first_paint
 
         after_first_paint(self)
+        self.sync.start()
 
     def _restore_state(self) -> None:
         state = QSettings()
@@ -164,6 +168,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if not self._leaving and not self.may_leave():
             event.ignore()
             return
+        self.sync.finish()  # a quick pass sends this laptop's changes
         state = QSettings()
         state.setValue("window/geometry", self.saveGeometry())
         state.setValue("window/tab", self.tabs.currentIndex())

@@ -12,7 +12,7 @@ import pytest
 from app.errors import ValidationError
 from app.models import Base
 from app.services.demo.images import demo_logo_png
-from app.services.export_data import NOT_EXPORTED, SECTIONS, build_export, export_all
+from app.services.export_data import SECTIONS, build_export, export_all, left_out
 from app.services.organisations import OrganisationData
 from app.services.people import ConsentData, MembershipData, PersonData
 from app.services.profile import ProfileData
@@ -165,13 +165,25 @@ def test_export_to_an_unwritable_place_is_a_validation_error(
 def test_every_table_is_exported_or_knowingly_left_out() -> None:
     covered = {table for _reader, tables in SECTIONS.values() for table in tables}
     schema = {table.name for table in Base.metadata.sorted_tables}
-    forgotten = schema - covered - NOT_EXPORTED
+    forgotten = {table for table in schema - covered if not left_out(table)}
     assert not forgotten, (
         f"tables {sorted(forgotten)} are in no export section: add a section to SECTIONS in "
         "app/services/export_data.py (and document it in docs/export-format.md) or list the "
         "table in NOT_EXPORTED"
     )
     assert covered <= schema, f"sections name tables that do not exist: {covered - schema}"
+
+
+def test_sync_tables_are_this_laptops_state_and_only_the_sync_section_reads_them() -> None:
+    schema = {table.name for table in Base.metadata.sorted_tables}
+    local = {table for table in schema if table.startswith("sync_")}
+    assert {"sync_state", "sync_ops", "sync_fields"} <= local
+    assert all(left_out(table) for table in local)
+    for name, (_reader, tables) in SECTIONS.items():
+        if name != "sync":
+            assert not local & set(tables), f"programme section {name} reads sync tables"
+    # the operations and merged fields hold every value, confidential notes included
+    assert not {"sync_ops", "sync_fields"} & set(SECTIONS["sync"][1])
 
 
 def test_the_private_signing_key_is_never_exported(services: Services) -> None:
@@ -251,3 +263,58 @@ class _AnyStamp:
 
 
 ANY_STAMP = _AnyStamp()
+
+
+def test_the_sync_section_says_sync_is_off_on_a_laptop_that_does_not_sync(
+    services: Services,
+) -> None:
+    assert build_export(services.db)["sync"] == {
+        "enabled": False,
+        "folder": None,
+        "device_name": None,
+        "device_id": None,
+        "devices": [],
+        "conflicts": [],
+    }
+
+
+def test_the_sync_section_has_settings_laptops_and_conflicts_but_no_value(
+    services: Services, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from app.services.context import DataFolder
+    from app.services.registry import build_services
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (tmp_path / "other").mkdir()
+    other = build_services(DataFolder(tmp_path / "other"))
+    try:
+        services.sync.set_up(shared, "Portátil de Carmen")
+        other.sync.set_up(shared, "Laptop B")
+        person = services.people.save(PersonData(full_name="Ana Ruiz"))
+        services.sync.run_pass()
+        other.sync.run_pass()
+        services.people.save(replace(services.people.get(person.id), phone="611 000 001"))
+        other.people.save(replace(other.people.get(person.id), phone="622 000 002"))
+        other.sync.run_pass()
+        services.sync.run_pass()
+        section = build_export(services.db)["sync"]
+    finally:
+        other.db.dispose()
+    me = services.sync.settings()
+    assert (section["enabled"], section["device_name"], section["device_id"]) == (
+        True,
+        "Portátil de Carmen",
+        me.device_id,
+    )
+    assert section["folder"] == str(shared / "Tejido-sync")
+    assert {d["name"] for d in section["devices"]} == {"Portátil de Carmen", "Laptop B"}
+    assert all(set(d) == {"id", "name", "last_seen"} for d in section["devices"])
+    assert all(parse_stamp(d["last_seen"]) for d in section["devices"])
+    assert section["conflicts"] == [
+        {"table": "people", "record_id": person.id, "field": "phone", "kind": "field"}
+    ]
+    text = json.dumps(section, ensure_ascii=False)
+    assert "611 000 001" not in text and "622 000 002" not in text and "Ana Ruiz" not in text

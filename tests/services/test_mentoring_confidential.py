@@ -3,8 +3,10 @@
 A marker word is planted in the confidential notes of two sessions (one of them in the trash)
 and searched for in everything that goes out: the export-data JSON, the agreement and summary
 PDFs (their text, their raw bytes and every decompressed stream), every ``tejido mentoring``
-output, the rows the services give to lists and list exports, and the people and attendance
-exports. Each search also looks for a visible marker the same path must carry (a session
+output, the rows the services give to lists and list exports, the people and attendance
+exports, and ``tejido sync`` (its output, the sync section of export-data, and the files of the
+exchange folder but the change files, which carry the notes to the organisation's other
+laptops on purpose). Each search also looks for a visible marker the same path must carry (a session
 summary, the agreement's goals, a name), so a search that finds nothing proves something.
 """
 
@@ -308,3 +310,55 @@ def test_not_in_the_funders_report(planted: Planted, tmp_path: Path, capsys, fmt
     else:
         haystack = path.read_text(encoding="utf-8")
     assert SECRET not in haystack and "2026" in haystack
+
+
+def _edit_notes(data_dir: Path, pair_id: str, notes: str) -> None:
+    from dataclasses import replace
+
+    from app.services.context import DataFolder
+    from app.services.registry import build_services
+
+    services = build_services(DataFolder(data_dir))
+    try:
+        (row,) = services.mentoring.sessions(pair_id)
+        session = services.mentoring.get_session(row.id)
+        services.mentoring.save_session(replace(session, confidential_notes=notes), today=TODAY)
+    finally:
+        services.db.dispose()
+
+
+def test_not_in_the_sync_command_nor_the_exchange_folders_own_files(
+    planted: Planted, tmp_path: Path, capsys
+) -> None:
+    """Two laptops sync the notes, then both edit them (a conflict on the notes themselves):
+    the command's output, its status, export-data's sync section and the laptops' files in the
+    exchange folder never show them; only the change files carry them."""
+    shared, other = tmp_path / "shared", tmp_path / "laptop-b"
+    shared.mkdir()
+    a, b = planted.data_dir, other
+    out = run_cli(capsys, "sync", "--folder", str(shared), "--name", "A", "--json", data_dir=a)
+    assert json.loads(out)["exported"] > 0 and SECRET not in out
+    out = run_cli(capsys, "sync", "--folder", str(shared), "--name", "B", "--json", data_dir=b)
+    assert json.loads(out)["ingested"] >= 1 and SECRET not in out
+    _edit_notes(a, planted.pair_id, f"{SECRET} según A")
+    _edit_notes(b, planted.pair_id, f"{SECRET} según B")
+    outputs = []
+    for folder in (a, b, a):
+        outputs.append(run_cli(capsys, "sync", "--json", data_dir=folder))
+    assert json.loads(outputs[-1])["conflicts"] == 1  # the notes conflict: listed, not shown
+    for folder in (a, b):
+        outputs.append(run_cli(capsys, "sync", data_dir=folder))
+        outputs.append(run_cli(capsys, "sync", "--status", data_dir=folder))
+        outputs.append(run_cli(capsys, "sync", "--status", "--json", data_dir=folder))
+        path = tmp_path / f"export-{folder.name}.json"
+        outputs.append(run_cli(capsys, "export-data", "--out", str(path), data_dir=folder))
+        exported = path.read_text(encoding="utf-8")
+        assert_kept_out(exported, SUMMARY)
+        assert '"field": "confidential_notes"' in exported  # the conflict, without its values
+    assert_kept_out("\n".join(outputs), "conflict to settle")
+    root = shared / "Tejido-sync"
+    own_files = [root / "FORMAT.json", *root.glob("devices/*/*.json")]
+    assert len(own_files) == 5  # FORMAT, and device.json and status.json of each laptop
+    assert_kept_out("\n".join(f.read_text(encoding="utf-8") for f in own_files), '"name": "A"')
+    carried = "\n".join(f.read_text(encoding="utf-8") for f in root.glob("devices/*/log/*"))
+    assert f"{SECRET} según B" in carried  # within the organisation, on purpose

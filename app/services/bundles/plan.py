@@ -23,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import AttachmentBlob, Bundle, OrganisationProfile, Practice, PracticeArea
+from app.models import (
+    AttachmentBlob,
+    Bundle,
+    OrganisationProfile,
+    Practice,
+    PracticeArea,
+    the_profile,
+)
 from app.services.bundles.incoming import (
     Incoming,
     publisher_key,
@@ -160,7 +167,7 @@ def classify(
 ) -> Classified:
     """Check every record and decide its outcome against the catalogue as it is now; ``read``
     is what an earlier classification of the same file read (so it need not be read again)."""
-    own_id = s.scalar(select(OrganisationProfile.id).limit(1)) or ""
+    own_id = s.scalar(the_profile(OrganisationProfile.id)) or ""
     publisher = dict(contents.publisher or {})
     publisher_id = str(publisher.get("id") or "")
     area_names = dict(s.execute(select(PracticeArea.name_key, PracticeArea.name)).all())

@@ -12,7 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_, _
-from app.models import KnownIssuer, OrganisationProfile, Practice, PracticeArea, SigningKey
+from app.models import (
+    KnownIssuer,
+    OrganisationProfile,
+    Practice,
+    PracticeArea,
+    SigningKey,
+    the_profile,
+)
 from app.services import text
 from app.services.bundles.incoming import Incoming, PublisherKey
 
@@ -270,7 +277,7 @@ def issuer_status(s: Session, key: PublisherKey | None) -> str:
     if known:
         return "removed"
     name = text.fold(key.name)
-    own_name = s.scalar(select(OrganisationProfile.name).limit(1)) or ""
+    own_name = s.scalar(the_profile(OrganisationProfile.name)) or ""
     others = s.scalars(select(KnownIssuer.name).where(KnownIssuer.deleted_at.is_(None)))
     if name and (name == text.fold(own_name) or name in {text.fold(n) for n in others}):
         return "other_key"

@@ -15,11 +15,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from app.db import Database
 from app.i18n import document_words
-from app.models import OrganisationProfile
+from app.models import OrganisationProfile, the_profile
 from app.services.activity_documents import document_language, letterhead
 from app.services.documents.content import Letterhead
 from app.services.documents.report_content import ReportContent
@@ -41,11 +39,7 @@ def read_report_content(db: Database, report: Report, language: str | None = Non
     """What the PDF of ``report`` shows, with our letterhead, in its language."""
     with db.session() as s:
         head = letterhead(s)
-        profile_language = s.scalar(
-            select(OrganisationProfile.default_language).where(
-                OrganisationProfile.deleted_at.is_(None)
-            )
-        )
+        profile_language = s.scalar(the_profile(OrganisationProfile.default_language))
     chosen = document_language(language, profile_language or "")
     return report_content(report_json(report), chosen, head)
 

@@ -7,7 +7,7 @@ and records one operation per field that differs, all with one new stamp.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Connection
 
@@ -18,6 +18,7 @@ from app.services.sync.tables import REMOVED, SyncedTable, synced_tables
 from app.services.sync.values import encode_field
 
 TRIGGER_PREFIX = "sync_mark_"
+Progress = Callable[[int, int], None]
 
 
 def install_triggers(conn: Connection) -> None:
@@ -67,8 +68,12 @@ def mark_everything(conn: Connection) -> None:
     )
 
 
-def capture(conn: Connection) -> int:
-    """Record the changes of the marked records as operations; returns how many."""
+def capture(conn: Connection, progress: Progress | None = None) -> int:
+    """Record the changes of the marked records as operations; returns how many.
+
+    Works through the records in chunks (a first capture covers the whole database), each
+    chunk's operations stored before the next is read, so memory stays flat.
+    """
     dirty = conn.exec_driver_sql("SELECT table_name, record_id FROM sync_dirty").fetchall()
     if not dirty:
         return 0
@@ -77,17 +82,20 @@ def capture(conn: Connection) -> int:
         return 0  # kept marked for when sync is turned on again
     stamp = next_stamp(conn, state)
     tables = synced_tables()
-    made: list[Op] = []
+    count = done = 0
     for name, ids in group_by_table(dirty).items():
         table = tables.get(name)
-        if table is None:
-            continue
         for chunk in chunks(ids):
-            made.extend(_differences(conn, table, chunk, stamp))
-    store_ops(conn, made, pending=True)
+            if table is not None:
+                made = _differences(conn, table, chunk, stamp)
+                store_ops(conn, made, pending=True)
+                refresh_conflicts(conn, {(op.table, op.record) for op in made})
+                count += len(made)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(dirty))
     conn.exec_driver_sql("DELETE FROM sync_dirty")
-    refresh_conflicts(conn, {(op.table, op.record) for op in made})
-    return len(made)
+    return count
 
 
 def _differences(conn: Connection, table: SyncedTable, ids: Sequence[str], stamp: str) -> list[Op]:

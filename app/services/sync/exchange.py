@@ -15,6 +15,7 @@ moved on a USB stick, is read for what it says, and the same content read twice 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -50,7 +51,6 @@ class Segment:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write under a temporary name in the same folder, flush to disk, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         with temporary.open("wb") as out:
@@ -92,6 +92,7 @@ class Exchange:
         if self.exists():
             return
         info = {"format": FORMAT, "version": VERSION, "exchange": str(uuid.uuid4())}
+        self.root.mkdir(exist_ok=True)
         atomic_write(self.format_file, json.dumps(info, indent=2).encode())
 
     def check_format(self) -> None:
@@ -108,11 +109,23 @@ class Exchange:
         path = self.device_dir(device) / "device.json"
         if not path.exists():
             info = {"device": device, "name": name, "app_version": version}
-            atomic_write(path, json.dumps(info, ensure_ascii=False).encode())
+            self._write(path, json.dumps(info, ensure_ascii=False).encode())
 
     def write_status(self, device: str, status: dict[str, object]) -> None:
         data = json.dumps(status, ensure_ascii=False, sort_keys=True).encode()
-        atomic_write(self.device_dir(device) / "status.json", data)
+        self._write(self.device_dir(device) / "status.json", data)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write a file inside the folder. When the folder itself is gone (a stick unplugged, a
+        folder renamed or not synced yet) this fails rather than make a new one where no other
+        laptop would ever read what is written."""
+        if not self.exists():
+            raise FileNotFoundError(errno.ENOENT, "the sync folder is gone", str(self.root))
+        folder = self.root
+        for part in path.parent.relative_to(self.root).parts:
+            folder = folder / part
+            folder.mkdir(exist_ok=True)
+        atomic_write(path, data)
 
     def read_json(self, path: Path) -> dict[str, object] | None:
         try:
@@ -149,13 +162,13 @@ class Exchange:
     def publish(self, device: str, seq: int, data: bytes, sha: str) -> Path:
         path = self.log_dir(device) / f"{seq:012d}-{sha[:8]}.json"
         if not path.exists():
-            atomic_write(path, data)
+            self._write(path, data)
         return path
 
     def store_blob(self, sha: str, data: bytes) -> None:
         path = self.blob_path(sha)
         if not path.exists():
-            atomic_write(path, data)
+            self._write(path, data)
 
     def read_blob(self, sha: str) -> bytes:
         try:

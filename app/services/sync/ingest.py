@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
@@ -61,8 +62,10 @@ def ingest(
 ) -> IngestResult:
     result = IngestResult()
     candidates = _candidates(engine, exchange, me, approved, result)
-    for done, item in enumerate(candidates, start=1):
-        _ingest_one(engine, exchange, item, approved, result)
+    for done, copies in enumerate(candidates, start=1):
+        for item in copies:  # one content under several names: the first copy that reads whole
+            if _ingest_one(engine, exchange, item, approved, result):
+                break
         if progress is not None:
             progress(done, len(candidates))
     return result
@@ -70,25 +73,21 @@ def ingest(
 
 def _candidates(
     engine: Engine, exchange: Exchange, me: str, approved: frozenset[str], result: IngestResult
-) -> list[_Candidate]:
-    with engine.connect() as conn:
-        files = {
-            row[0]: row[1:]
-            for row in conn.exec_driver_sql(
-                "SELECT path, size, mtime_ns, status, last_try FROM sync_files"
-            )
-        }
-        segments = dict(conn.exec_driver_sql("SELECT sha256, status FROM sync_segments").fetchall())
+) -> list[list[_Candidate]]:
+    """The files to apply, grouped by content (copies under other names), in sequence order."""
+    files, segments = _known(engine)
     now = utcnow()
     found: list[_Candidate] = []
+    seen: set[str] = set()
     for path, stat in exchange.segment_files():
         relative = path.relative_to(exchange.root).as_posix()
+        seen.add(relative)
         known = files.get(relative)
         unchanged = known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns)
         if unchanged and known[2] == "done":
             continue
         if unchanged and known[2] == "incomplete" and now - _when(known[3]) < RETRY_AFTER:
-            result.incomplete.append((relative, ""))
+            result.incomplete.append((relative, known[4] or ""))
             continue
         try:
             header = read_header(path)
@@ -111,8 +110,34 @@ def _candidates(
             result.review.append(sha)
             continue
         found.append(_Candidate(relative, path, stat.st_size, stat.st_mtime_ns, device, seq, sha))
-    unique = {c.sha: c for c in sorted(found, key=lambda c: (c.device, c.seq, c.relative))}
-    return sorted(unique.values(), key=lambda c: (c.device, c.seq))
+    _forget_gone(engine, files, seen)
+    copies: dict[str, list[_Candidate]] = {}
+    for item in sorted(found, key=lambda c: (c.device, c.seq, c.relative)):
+        copies.setdefault(item.sha, []).append(item)
+    return sorted(copies.values(), key=lambda group: (group[0].device, group[0].seq))
+
+
+def _known(engine: Engine) -> tuple[dict[str, tuple[Any, ...]], dict[str, str]]:
+    """The files seen before (by path) and the segments known (by hash), with their status."""
+    with engine.connect() as conn:
+        files = {
+            row[0]: tuple(row[1:])
+            for row in conn.exec_driver_sql(
+                "SELECT path, size, mtime_ns, status, last_try, problem FROM sync_files"
+            )
+        }
+        segments = dict(conn.exec_driver_sql("SELECT sha256, status FROM sync_segments").fetchall())
+    return files, segments
+
+
+def _forget_gone(engine: Engine, files: dict[str, tuple[Any, ...]], seen: set[str]) -> None:
+    """Incomplete files no longer in the folder (a damaged copy someone removed) stop being
+    reported as waiting."""
+    gone = [(path,) for path, known in files.items() if known[2] == "incomplete"]
+    gone = [row for row in gone if row[0] not in seen]
+    if gone:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM sync_files WHERE path = ?", gone)
 
 
 def _when(value: object) -> datetime:
@@ -125,19 +150,20 @@ def _ingest_one(
     item: _Candidate,
     approved: frozenset[str],
     result: IngestResult,
-) -> None:
+) -> bool:
+    """Apply one file; False when it could not be read whole (another copy may be tried)."""
     try:
         segment = decode_segment(item.path.read_bytes())
     except (OSError, Unreadable) as problem:
         _note_file(engine, item.relative, item.size, item.mtime_ns, None, str(problem))
         result.incomplete.append((item.relative, str(problem)))
-        return
+        return False
     try:
         with engine.begin() as conn:
             if item.sha not in approved and _is_large(conn, segment):
                 _hold(conn, item, segment)
                 result.review.append(item.sha)
-                return
+                return True
             capture(conn)  # local changes first, with their own stamp
             touched = apply_remote(conn, segment.ops, exchange.read_blob)
             conn.exec_driver_sql("DELETE FROM sync_dirty")
@@ -160,10 +186,11 @@ def _ingest_one(
     except (Unreadable, ValueError) as problem:  # an attachment not copied yet, a bad value
         _note_file(engine, item.relative, item.size, item.mtime_ns, None, str(problem))
         result.incomplete.append((item.relative, str(problem)))
-        return
+        return True  # the same for every copy
     result.ingested += 1
     result.operations += len(segment.ops)
     result.brought.update(_tally(touched))
+    return True
 
 
 def _tally(touched: set[tuple[str, str]]) -> dict[str, int]:

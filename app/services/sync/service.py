@@ -43,7 +43,7 @@ from app.services.sync.inbox import (
     typed_value,
 )
 from app.services.sync.ingest import ingest
-from app.services.sync.state import now_text, read_state, update_state
+from app.services.sync.state import State, now_text, read_state, update_state
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -156,6 +156,10 @@ class SyncService:
                     (str(uuid.uuid4()), name, str(root)),
                 )
             else:
+                if state.folder and Path(state.folder) != root:
+                    # A new folder starts empty: publish everything known here again there
+                    # (operations keep their stamps, so a laptop reading both changes nothing).
+                    conn.exec_driver_sql("UPDATE sync_ops SET pending = 1")
                 update_state(conn, enabled=1, device_name=name, folder=str(root))
             self._prepare(conn, progress)
             state = read_state(conn)
@@ -193,7 +197,18 @@ class SyncService:
                 field="folder",
             )
         with self._lock:
-            return self._pass(exchange, progress, frozenset(approve))
+            try:
+                return self._pass(exchange, progress, frozenset(approve))
+            except OSError as error:  # the folder went away or filled up during the pass
+                log.warning("sync: the folder failed during a pass (%s)", type(error).__name__)
+                raise ValidationError(
+                    _(
+                        "The sync folder {folder} could not be written ({problem}). What was "
+                        "done so far is kept and the rest waits for the next sync: check that "
+                        "the folder is connected and has room, and try again."
+                    ).format(folder=state.folder, problem=error.strerror or error),
+                    field="folder",
+                ) from error
 
     def _pass(
         self, exchange: Exchange, progress: Progress | None, approve: frozenset[str]
@@ -206,7 +221,7 @@ class SyncService:
         assert state is not None
         first = ingest(engine, exchange, state.device_id, approve, _scaled(progress, 0, 50))
         renewed = False
-        if first.foreign_own:
+        if first.foreign_own or _outrun(exchange, state):
             self._new_identity(exchange)
             renewed = True
             state = self._state()
@@ -341,7 +356,7 @@ class SyncService:
         state = read_state(conn)
         if state is not None and state.schema != SCHEMA_HEAD:
             mark_everything(conn)
-            capture(conn)
+            capture(conn, progress)
             update_state(conn, schema=SCHEMA_HEAD)
 
     def _start_capturing(self) -> None:
@@ -371,6 +386,15 @@ def _capture_on_commit(session: Session) -> None:
     if connection.connection.dbapi_connection.total_changes == session.info["sync_changes"]:  # type: ignore[union-attr]
         return
     capture(connection)
+
+
+def _outrun(exchange: Exchange, state: State) -> bool:
+    """This laptop's own status file tells of more files than it wrote: another copy of it
+    wrote them (the laptop before an old backup was put back, or a cloned data folder), even
+    if those files have not arrived yet. Going on would publish a number already used."""
+    status = exchange.read_json(exchange.device_dir(state.device_id) / "status.json") or {}
+    seq = status.get("seq")
+    return isinstance(seq, int) and not isinstance(seq, bool) and seq > state.last_seq
 
 
 def _as_datetime(value: object) -> datetime | None:

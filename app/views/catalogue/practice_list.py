@@ -42,6 +42,7 @@ class PracticeListView(RecordListPanel):
     """
 
     practice_selected = Signal(object)
+    history_table = "practices"
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         self.services = services

@@ -42,6 +42,7 @@ class RelationshipListView(RecordListPanel):
     """
 
     relationship_selected = Signal(object)
+    history_table = "mentoring_relationships"
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         self.services = services
@@ -161,6 +162,13 @@ class RelationshipListView(RecordListPanel):
 
     def list_name(self) -> str:
         return _("Mentoring pairs")
+
+    def history_title(self, record_id: str) -> str:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return self.list_name()
+        pair = self.model.record(row)
+        return _("{mentee} with {mentor}").format(mentee=pair.mentee_name, mentor=pair.mentor_name)
 
     def search_hint(self) -> str:
         return _("Type part of a name or an organisation")

@@ -94,6 +94,8 @@ class ProjectsView(RecordListPanel):
     restored, so the pages that count projects (report, network) can be read again.
     """
 
+    history_table = "projects"
+
     def __init__(self, services: Services, parent: QWidget | None = None):
         self.services = services
         model = ProjectsTableModel(services.projects)

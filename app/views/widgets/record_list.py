@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -26,11 +28,15 @@ from PySide6.QtWidgets import (
 from app.errors import TejidoError
 from app.i18n import _
 from app.views.errors import show_error
+from app.views.sync.history_dialog import HistoryDialog
 from app.views.widgets.list_export import export_model
 from app.views.widgets.paged_table_model import PagedTableModel
 from app.views.widgets.paged_table_view import PagedTableView
 from app.views.widgets.translatable import Retranslatable
 from app.views.workers import Job
+
+if TYPE_CHECKING:
+    from app.services.registry import Services
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +47,13 @@ class RecordListPanel(Retranslatable, QWidget):
     """One list of the directory. Subclasses fill in the hooks at the end of the class.
 
     ``detail`` is a widget with ``show_record(record_id | None)``; it shows the selected record.
+    A subclass that sets ``history_table`` (the records' table, e.g. ``"people"``) and
+    ``services`` gets "History…" in the list's context menu.
     """
 
     changed = Signal()
+    history_table: str | None = None
+    services: Services
 
     def __init__(self, model: PagedTableModel, detail: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,13 +81,17 @@ class RecordListPanel(Retranslatable, QWidget):
         self.new_button, self.edit_button = QPushButton(), QPushButton()
         self.trash_button, self.restore_button = QPushButton(), QPushButton()
         self.duplicates_button, self.export_button = QPushButton(), QPushButton()
+        self.history_button = QPushButton()
+        self.history_button.setHidden(self.history_table is None)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.trash_button, self.restore_button):
             actions.addWidget(button)
+        actions.addWidget(self.history_button)
         actions.addStretch(1)
         actions.addWidget(self.duplicates_button)
         actions.addWidget(self.export_button)
         self.table = PagedTableView(self.model)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -102,7 +116,9 @@ class RecordListPanel(Retranslatable, QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.duplicates_button.clicked.connect(self._on_duplicates_button_clicked)
         self.export_button.clicked.connect(self.export_list)
+        self.history_button.clicked.connect(self.show_history)
         self.table.doubleClicked.connect(self.edit_selected)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._after_reset)
         shortcuts = [
@@ -133,6 +149,8 @@ class RecordListPanel(Retranslatable, QWidget):
         self.restore_button.setText(_("&Restore"))
         self.restore_button.setToolTip(_("Bring the selected ones back from the trash"))
         self.duplicates_button.setText(_("Find &duplicates…"))
+        self.history_button.setText(_("&History…"))
+        self.history_button.setToolTip(_("Who changed the selected one, when, on which laptop"))
         self.export_button.setText(_("E&xport list…"))
         self.export_button.setToolTip(_("Save this list, as searched, to a spreadsheet"))
         self.table.setAccessibleName(self.list_name())
@@ -203,6 +221,7 @@ class RecordListPanel(Retranslatable, QWidget):
         self.restore_button.setVisible(trash)
         self.restore_button.setEnabled(count > 0)
         self.duplicates_button.setEnabled(not trash)
+        self.history_button.setEnabled(count == 1)
 
     def _after_reset(self) -> None:
         self._update_status()
@@ -243,6 +262,25 @@ class RecordListPanel(Retranslatable, QWidget):
         self.refresh()
         self.changed.emit()
 
+    def _on_table_context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu()
+        if not menu.isEmpty():
+            menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu:
+        """The menu of the selected records (right click, or the menu key)."""
+        menu = QMenu(self)
+        count = len(self.selected_ids())
+        if self.model.state.trash:
+            menu.addAction(_("&Restore"), self.restore_selected).setEnabled(count > 0)
+        else:
+            menu.addAction(_("&Edit…"), self.edit_selected).setEnabled(count == 1)
+            menu.addAction(_("Move to t&rash"), self.trash_selected).setEnabled(count > 0)
+        if self.history_table is not None:
+            menu.addSeparator()
+            menu.addAction(_("&History…"), self.show_history).setEnabled(count == 1)
+        return menu
+
     # -- actions ----------------------------------------------------------------------------------
 
     def add_record(self) -> None:
@@ -281,6 +319,17 @@ class RecordListPanel(Retranslatable, QWidget):
             show_error(self, error)
         self._after_change()
 
+    def show_history(self) -> None:
+        """Who changed the selected record, when and on which laptop; old values put back."""
+        record_id = self.current_id()
+        if record_id is None or self.history_table is None:
+            return
+        title = self.history_title(record_id)
+        dialog = HistoryDialog(self.services, self.history_table, record_id, title, self)
+        dialog.exec()
+        if dialog.restored:
+            self._after_change()
+
     def export_list(self) -> None:
         """Ask for a file and write every row of the list, as searched, in the background."""
         self.export_job = export_model(self, self.model, self.export_file_stem())
@@ -289,6 +338,12 @@ class RecordListPanel(Retranslatable, QWidget):
 
     def list_name(self) -> str:
         raise NotImplementedError
+
+    def history_title(self, record_id: str) -> str:
+        """The record's name in its history's title: the first column's text by default."""
+        row = self.model.row_of(record_id)
+        text = self.model.index(row, 0).data() if row is not None else None
+        return str(text) if text else self.list_name()
 
     def search_hint(self) -> str:
         raise NotImplementedError
