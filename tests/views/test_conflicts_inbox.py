@@ -145,7 +145,7 @@ def test_an_edited_value_that_does_not_fit_is_said_in_plain_words(qtbot, laptops
     edit.editor.setText("nineteen eighty")
     edit.accept()
     assert edit.result() == 0 and not edit.problem.isHidden()
-    assert "Write a number" in edit.problem.text()
+    assert "whole number" in edit.problem.text()
     assert laptops.a.sync.conflict_count() == 1
     edit.editor.setText("1979")
     edit.accept()

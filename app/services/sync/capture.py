@@ -8,11 +8,21 @@ and records one operation per field that differs, all with one new stamp.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection
 
+from app.services.sync import clock
 from app.services.sync.conflicts import refresh_conflicts
-from app.services.sync.ops import Op, chunks, field_states, group_by_table, marks, store_ops
+from app.services.sync.ops import (
+    Op,
+    chunks,
+    field_states,
+    group_by_table,
+    marks,
+    raw_cursor,
+    store_ops,
+)
 from app.services.sync.state import next_stamp, read_state
 from app.services.sync.tables import REMOVED, SyncedTable, synced_tables
 from app.services.sync.values import encode_field
@@ -68,11 +78,14 @@ def mark_everything(conn: Connection) -> None:
     )
 
 
-def capture(conn: Connection, progress: Progress | None = None) -> int:
+def capture(conn: Connection, progress: Progress | None = None, *, historical: bool = False) -> int:
     """Record the changes of the marked records as operations; returns how many.
 
     Works through the records in chunks (a first capture covers the whole database), each
-    chunk's operations stored before the next is read, so memory stays flat.
+    chunk's operations stored before the next is read, so memory stays flat. ``historical``
+    (the first capture when sync is set up) stamps each record with the time it was last
+    changed, not with now: a laptop joining with an old copy of the data does not outrank the
+    edits made since on the others.
     """
     dirty = conn.exec_driver_sql("SELECT table_name, record_id FROM sync_dirty").fetchall()
     if not dirty:
@@ -87,7 +100,7 @@ def capture(conn: Connection, progress: Progress | None = None) -> int:
         table = tables.get(name)
         for chunk in chunks(ids):
             if table is not None:
-                made = _differences(conn, table, chunk, stamp)
+                made = _differences(conn, table, chunk, stamp, historical=historical)
                 store_ops(conn, made, pending=True)
                 refresh_conflicts(conn, {(op.table, op.record) for op in made})
                 count += len(made)
@@ -98,13 +111,25 @@ def capture(conn: Connection, progress: Progress | None = None) -> int:
     return count
 
 
-def _differences(conn: Connection, table: SyncedTable, ids: Sequence[str], stamp: str) -> list[Op]:
-    cursor = conn.exec_driver_sql(
-        f'SELECT * FROM "{table.name}" WHERE "{table.key}" IN ({marks(len(ids))})', tuple(ids)
-    )
-    columns = [d[0] for d in cursor.cursor.description]
-    key_at = columns.index(table.key)
-    rows = {str(row[key_at]): row for row in cursor.fetchall()}
+def _differences(
+    conn: Connection,
+    table: SyncedTable,
+    ids: Sequence[str],
+    stamp: str,
+    *,
+    historical: bool = False,
+) -> list[Op]:
+    cursor = raw_cursor(conn)
+    try:
+        cursor.execute(
+            f'SELECT * FROM "{table.name}" WHERE "{table.key}" IN ({marks(len(ids))})', tuple(ids)
+        )
+        columns = [d[0] for d in cursor.description]
+        key_at = columns.index(table.key)
+        changed_at = _time_column(columns) if historical else None
+        rows = {str(row[key_at]): row for row in cursor.fetchall()}
+    finally:
+        cursor.close()
     seen = field_states(conn, table.name, ids)
     made: list[Op] = []
     for record in ids:
@@ -119,11 +144,31 @@ def _differences(conn: Connection, table: SyncedTable, ids: Sequence[str], stamp
             continue
         if removed is not None and removed[0] == "true":
             made.append(Op(stamp, table.name, record, REMOVED, "false", removed[1], rbase))
+        at = stamp if changed_at is None else _stamp_at(row[changed_at], stamp)
         for column, raw in zip(columns, row, strict=True):
             value = encode_field(table.name, column, raw)
             old = fields.get(column)
             if old is None or old[0] != value:
                 made.append(
-                    Op(stamp, table.name, record, column, value, old[1] if old else "", rbase)
+                    Op(at, table.name, record, column, value, old[1] if old else "", rbase)
                 )
     return made
+
+
+def _time_column(columns: list[str]) -> int | None:
+    for name in ("updated_at", "created_at"):
+        if name in columns:
+            return columns.index(name)
+    return None
+
+
+def _stamp_at(moment: object, now_stamp: str) -> str:
+    """A stamp at ``moment`` (a stored UTC datetime) for this laptop; never later than now."""
+    try:
+        when = datetime.fromisoformat(str(moment)).replace(tzinfo=UTC)
+    except ValueError:
+        return now_stamp
+    wall = int(when.timestamp() * 1000)
+    if wall >= clock.wall_ms(now_stamp):
+        return now_stamp
+    return clock.make(wall, 0, clock.device_of(now_stamp))

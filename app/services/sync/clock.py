@@ -35,8 +35,8 @@ def tick(last: str, device: str, now: int | None = None) -> str:
     """The next stamp of ``device``: later than ``last`` and than the wall clock."""
     now = now_ms() if now is None else now
     last_wall = wall_ms(last)
-    if now > last_wall:
-        return make(now, 0, device)
+    if now > last_wall or not last:  # no stamp yet: even a wall clock at 0 starts the count
+        return make(max(now, 0), 0, device)
     counter = int(last[_WALL + 1 : _WALL + 1 + _COUNTER]) + 1
     if counter > _COUNTER_MAX:
         return make(last_wall + 1, 0, device)

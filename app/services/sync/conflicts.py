@@ -3,7 +3,9 @@
 A field is in conflict when an operation lost to the winner although the winner's author had not
 seen it (its stamp is later than the winner's ``base``), the values differ, and no later operation
 on the field was written by someone who had seen it. A record is "deleted while edited" when the
-deletion and an edit on another laptop did not see each other (compared by ``rbase``).
+deletion in force (the removal of the row when it was removed, else its trashing) and an edit
+on another laptop did not see each other (compared by ``rbase``): one conflict per record, about
+the deletion the inbox shows and settles.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ _FIELD_CONFLICTS = f"""
 INSERT OR IGNORE INTO sync_conflicts (table_name, record_id, field, loser_hlc, kind, winner_hlc)
 SELECT o.table_name, o.record_id, o.field, o.hlc, 'field', w.hlc
 FROM {_TOUCHED} t
-JOIN sync_fields w ON w.table_name = t.table_name AND w.record_id = t.record_id
-JOIN sync_ops o ON o.table_name = w.table_name AND o.record_id = w.record_id AND o.field = w.field
+CROSS JOIN sync_fields w ON w.table_name = t.table_name AND w.record_id = t.record_id
+CROSS JOIN sync_ops o
+  ON o.table_name = w.table_name AND o.record_id = w.record_id AND o.field = w.field
 WHERE w.field NOT IN {_QUIET} AND w.field NOT LIKE '%\\_key' ESCAPE '\\'
   AND o.hlc < w.hlc AND o.hlc > w.base AND o.value <> w.value
   AND NOT (w.field = 'deleted_at' AND o.value <> 'null' AND w.value <> 'null')
@@ -36,13 +39,20 @@ _DELETE_CONFLICTS = f"""
 INSERT OR IGNORE INTO sync_conflicts (table_name, record_id, field, loser_hlc, kind, winner_hlc)
 SELECT d.table_name, d.record_id, '', max(e.hlc), 'deleted', d.hlc
 FROM {_TOUCHED} t
-JOIN sync_fields d ON d.table_name = t.table_name AND d.record_id = t.record_id
-JOIN sync_ops e ON e.table_name = d.table_name AND e.record_id = d.record_id
-WHERE ((d.field = 'deleted_at' AND d.value <> 'null')
-    OR (d.field = '_deleted' AND d.value = 'true'))
+CROSS JOIN sync_fields d ON d.table_name = t.table_name AND d.record_id = t.record_id
+CROSS JOIN sync_ops e ON e.table_name = d.table_name AND e.record_id = d.record_id
+WHERE ((d.field = '_deleted' AND d.value = 'true')
+    OR (d.field = 'deleted_at' AND d.value <> 'null' AND NOT EXISTS (
+      SELECT 1 FROM sync_fields r WHERE r.table_name = d.table_name
+        AND r.record_id = d.record_id AND r.field = '_deleted' AND r.value = 'true')))
   AND e.field NOT IN ('created_at', 'updated_at', 'deleted_at', '_deleted')
   AND substr(e.hlc, {DEVICE_AT + 1}) <> substr(d.hlc, {DEVICE_AT + 1})
   AND NOT (d.rbase >= e.hlc) AND NOT (e.rbase >= d.hlc)
+  AND NOT EXISTS (
+    SELECT 1 FROM sync_ops x
+    WHERE x.table_name = e.table_name AND x.record_id = e.record_id AND x.field = e.field
+      AND x.hlc <= d.hlc AND substr(x.hlc, {DEVICE_AT + 1}) = substr(d.hlc, {DEVICE_AT + 1})
+      AND x.value = e.value)
 GROUP BY d.table_name, d.record_id, d.hlc
 """
 

@@ -10,6 +10,7 @@ import json
 from sqlalchemy import Connection
 
 from app.i18n import N_, _
+from app.services.sync.field_labels import FIELD_LABELS, INTERNAL_FIELDS
 
 TABLE_LABELS = {
     "activities": N_("Activity"),
@@ -46,42 +47,6 @@ TABLE_LABELS = {
     "consents": N_("Consent"),
 }
 
-FIELD_LABELS = {
-    "_deleted": N_("Removed"),
-    "deleted_at": N_("In the trash since"),
-    "full_name": N_("Full name"),
-    "given_name": N_("Given name"),
-    "family_name": N_("Family name"),
-    "name": N_("Name"),
-    "title": N_("Title"),
-    "email": N_("Email"),
-    "phone": N_("Phone"),
-    "gender": N_("Gender"),
-    "birth_year": N_("Year of birth"),
-    "notes": N_("Notes"),
-    "description": N_("Description"),
-    "summary": N_("Summary"),
-    "status": N_("Status"),
-    "role": N_("Role"),
-    "date": N_("Date"),
-    "start_time": N_("Start"),
-    "end_time": N_("End"),
-    "place": N_("Place"),
-    "venue": N_("Venue"),
-    "minutes": N_("Minutes"),
-    "address": N_("Address"),
-    "municipality": N_("Municipality"),
-    "website": N_("Website"),
-    "areas": N_("Areas"),
-    "capacity": N_("Capacity"),
-    "topic": N_("Topic"),
-    "remarks": N_("Remarks"),
-    "confidential_notes": N_("Confidential notes"),
-    "progress": N_("Progress"),
-    "expertise": N_("Expertise"),
-    "needs": N_("Needs"),
-}
-
 # Never printed in a history (the session's own form shows them; a conflict shows both).
 CONFIDENTIAL = frozenset({("mentoring_sessions", "confidential_notes")})
 
@@ -105,6 +70,11 @@ _REFERENCES = {
 def table_label(table: str) -> str:
     label = TABLE_LABELS.get(table)
     return _(label) if label else table.replace("_", " ").capitalize()
+
+
+def is_internal(field: str) -> bool:
+    """Stamps, hashes and search keys derived from other fields: never shown on their own."""
+    return field in INTERNAL_FIELDS or field.endswith("_key")
 
 
 def field_label(field: str) -> str:

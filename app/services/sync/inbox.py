@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import Connection
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Time,
+)
 
 from app.errors import ValidationError
 from app.i18n import _
+from app.models import Base
 from app.services.sync import clock
-from app.services.sync.describe import CONFIDENTIAL, field_label, record_label, table_label
+from app.services.sync.describe import (
+    CONFIDENTIAL,
+    field_label,
+    is_internal,
+    record_label,
+    table_label,
+)
 from app.services.sync.devices import device_names
 from app.services.sync.merge import write_local
 from app.services.sync.tables import QUIET_FIELDS, REMOVED, TRASHED
@@ -143,17 +161,18 @@ def _concurrent_edits(
         "WHERE e.table_name = ? AND e.record_id = ? "
         "AND e.field NOT IN ('created_at', 'updated_at', 'deleted_at', '_deleted') "
         "AND substr(e.hlc, ?) <> substr(d.hlc, ?) AND NOT (d.rbase >= e.hlc) "
-        "AND NOT (e.rbase >= d.hlc) ORDER BY e.field",
-        (deletion, field, table, record, clock.DEVICE_AT + 1, clock.DEVICE_AT + 1),
+        "AND NOT (e.rbase >= d.hlc) AND NOT EXISTS (SELECT 1 FROM sync_ops x "
+        "WHERE x.table_name = e.table_name AND x.record_id = e.record_id "
+        "AND x.field = e.field AND x.hlc <= d.hlc AND substr(x.hlc, ?) = substr(d.hlc, ?) "
+        "AND x.value = e.value) ORDER BY e.field",
+        (deletion, field, table, record, *[clock.DEVICE_AT + 1] * 4),
     )
     return tuple(r[0] for r in rows if not _is_quiet(r[0]))
 
 
 def _is_quiet(field: str) -> bool:
-    """Stamps and search keys derived from other fields: merged, never shown on their own."""
-    return (
-        field in QUIET_FIELDS or field == "id" or (field.endswith("_key") and field != "public_key")
-    )
+    """Stamps, hashes and search keys derived from other fields: never shown on their own."""
+    return field in QUIET_FIELDS or is_internal(field)
 
 
 def keep_value(conn: Connection, conflict: Conflict, value: str) -> None:
@@ -164,20 +183,45 @@ def keep_value(conn: Connection, conflict: Conflict, value: str) -> None:
 
 
 def typed_value(conflict: Conflict, text: str) -> str:
-    """A person's edited text as a value of the conflicting field's kind."""
-    raw = json.loads(conflict.current.value)
-    if raw is None or isinstance(raw, str):
-        return encode(text)
-    try:
-        if isinstance(raw, bool):
-            raise ValueError
-        if isinstance(raw, int):
-            return encode(int(text.strip()))
-        if isinstance(raw, float):
-            return encode(float(text.strip().replace(",", ".")))
-    except ValueError as error:
-        raise ValidationError(_("Write a number, or keep one of the two values.")) from error
-    raise ValidationError(_("This value cannot be edited here: keep one of the two values."))
+    """A person's edited text as a value of the conflicting field's column (its kind checked:
+    text that fits, a whole number, a date); other kinds are settled by keeping a version."""
+    column = Base.metadata.tables[conflict.table].columns.get(conflict.field)
+    if column is None:
+        raise ValidationError(_("This value cannot be edited here: keep one of the two values."))
+    kind, text = column.type, text.strip()
+    if not text and column.nullable and not isinstance(kind, String):
+        return encode(None)
+    if isinstance(kind, Boolean | JSON | LargeBinary | DateTime | Time):
+        raise ValidationError(_("This value cannot be edited here: keep one of the two values."))
+    if isinstance(kind, Date):
+        return encode(_day(text).isoformat())
+    if isinstance(kind, Integer):
+        try:
+            return encode(int(text))
+        except ValueError as error:
+            raise ValidationError(
+                _("Write a whole number, or keep one of the two values.")
+            ) from error
+    if isinstance(kind, Float | Numeric):
+        try:
+            return encode(float(text.replace(",", ".")))
+        except ValueError as error:
+            raise ValidationError(_("Write a number, or keep one of the two values.")) from error
+    length = getattr(kind, "length", None)
+    if length and len(text) > length:
+        raise ValidationError(
+            _("The text is too long ({count} characters at most).").format(count=length)
+        )
+    return encode(text)
+
+
+def _day(text: str) -> date:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(_("Write the date as 15/03/2026, or keep one of the two values."))
 
 
 def settle_deletion(conn: Connection, conflict: Conflict, *, restore: bool) -> None:

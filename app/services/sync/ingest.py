@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.orm import Session
 
 from app.models import utcnow
-from app.services.catalogue_index import reindex_practices
 from app.services.sync.capture import capture
 from app.services.sync.exchange import Exchange, Segment, Unreadable, decode_segment, read_header
 from app.services.sync.merge import apply_remote
@@ -167,7 +165,6 @@ def _ingest_one(
             capture(conn)  # local changes first, with their own stamp
             touched = apply_remote(conn, segment.ops, exchange.read_blob)
             conn.exec_driver_sql("DELETE FROM sync_dirty")
-            _reindex_catalogue(conn, touched)
             conn.exec_driver_sql(
                 "INSERT OR REPLACE INTO sync_segments (sha256, device_id, seq, status, op_count, "
                 "summary, path, seen_at, ingested_at) VALUES (?, ?, ?, 'ingested', ?, ?, ?, ?, ?)",
@@ -239,21 +236,6 @@ def _hold(conn: Connection, item: _Candidate, segment: Segment) -> None:
             now_text(),
         ),
     )
-
-
-def _reindex_catalogue(conn: Connection, touched: set[tuple[str, str]]) -> None:
-    practices = sorted(r for t, r in touched if t == "practices")
-    areas = sorted(r for t, r in touched if t == "practice_areas")
-    if not practices and not areas:
-        return
-    session = Session(bind=conn)
-    for chunk in chunks(practices):
-        params = {f"p{i}": v for i, v in enumerate(chunk)}
-        reindex_practices(session, f"p.id IN ({', '.join(':' + k for k in params)})", params)
-    for chunk in chunks(areas):
-        params = {f"a{i}": v for i, v in enumerate(chunk)}
-        reindex_practices(session, f"p.area_id IN ({', '.join(':' + k for k in params)})", params)
-    session.flush()
 
 
 def _record_file(

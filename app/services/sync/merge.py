@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from app.services.catalogue_index import reindex_practices
 from app.services.sync.conflicts import refresh_conflicts
 from app.services.sync.ops import Op, chunks, field_states, group_by_table, marks, store_ops
 from app.services.sync.state import next_stamp, observe, read_state
@@ -34,6 +36,7 @@ def apply_remote(
     observe(conn, max(op.hlc for op in ops))
     touched = {(op.table, op.record) for op in ops}
     materialize(conn, touched, read_blob)
+    reindex_catalogue(conn, touched)
     refresh_conflicts(conn, touched)
     return touched
 
@@ -58,6 +61,7 @@ def write_local(conn: Connection, table: str, record: str, values: dict[str, str
     ops = [Op(stamp, table, record, f, v, latest.get(f, ""), rbase) for f, v in values.items()]
     store_ops(conn, ops, pending=True)
     materialize(conn, {(table, record)}, None)
+    reindex_catalogue(conn, {(table, record)})
     refresh_conflicts(conn, {(table, record)})
     conn.exec_driver_sql(
         "DELETE FROM sync_dirty WHERE table_name = ? AND record_id = ?", (table, record)
@@ -89,7 +93,7 @@ def _rebuild(
         )
     }
     removals: list[tuple[str]] = []
-    writes: dict[tuple[str, ...], list[tuple[object, ...]]] = {}
+    writes: dict[tuple[bool, tuple[str, ...]], list[tuple[object, ...]]] = {}
     for record in ids:
         fields = states.get(record, {})
         if fields.get(REMOVED, ("false",))[0] == "true":
@@ -104,11 +108,11 @@ def _rebuild(
         if table.key not in columns:
             continue
         values = tuple(_raw(fields[c][0], read_blob) for c in columns)
-        writes.setdefault(columns, []).append(values)
+        writes.setdefault((record in existing, columns), []).append(values)
     if removals:
         conn.exec_driver_sql(f'DELETE FROM "{table.name}" WHERE "{table.key}" = ?', removals)
-    for columns, rows in writes.items():
-        _upsert(conn, table, columns, rows)
+    for (update, columns), rows in writes.items():
+        _write_rows(conn, table, columns, rows, update=update)
 
 
 def _raw(value: str, read_blob: BlobReader | None) -> object:
@@ -120,16 +124,27 @@ def _raw(value: str, read_blob: BlobReader | None) -> object:
     return read_blob(sha)
 
 
-def _upsert(
-    conn: Connection, table: SyncedTable, columns: tuple[str, ...], rows: list[tuple[object, ...]]
+def _write_rows(
+    conn: Connection,
+    table: SyncedTable,
+    columns: tuple[str, ...],
+    rows: list[tuple[object, ...]],
+    *,
+    update: bool,
 ) -> None:
-    names = ", ".join(f'"{c}"' for c in columns)
-    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != table.key)
-    action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-    statement = (
-        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks(len(columns))}) '
-        f'ON CONFLICT ("{table.key}") {action}'
-    )
+    """Update existing rows or insert new ones; a row that clashes with another record here
+    (the same natural key under another id) is left out and logged, the others are written."""
+    if update:
+        others = [c for c in columns if c != table.key]
+        if not others:
+            return
+        key_at = columns.index(table.key)
+        assignments = ", ".join(f'"{c}" = ?' for c in others)
+        statement = f'UPDATE "{table.name}" SET {assignments} WHERE "{table.key}" = ?'
+        rows = [tuple(v for i, v in enumerate(row) if i != key_at) + (row[key_at],) for row in rows]
+    else:
+        names = ", ".join(f'"{c}"' for c in columns)
+        statement = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks(len(columns))})'
     try:
         conn.exec_driver_sql("SAVEPOINT sync_rows")
         conn.exec_driver_sql(statement, rows)
@@ -137,12 +152,69 @@ def _upsert(
     except IntegrityError:
         conn.exec_driver_sql("ROLLBACK TO sync_rows")
         conn.exec_driver_sql("RELEASE sync_rows")
-        for row in rows:  # one by one: keep every row that fits, log the ones that clash
-            try:
-                conn.exec_driver_sql("SAVEPOINT sync_row")
-                conn.exec_driver_sql(statement, row)
-                conn.exec_driver_sql("RELEASE sync_row")
-            except IntegrityError:
-                conn.exec_driver_sql("ROLLBACK TO sync_row")
-                conn.exec_driver_sql("RELEASE sync_row")
-                log.warning("a synced %s record clashes with another one here", table.name)
+        clashes = 0
+        for row in rows:  # one by one: keep every row that fits
+            if not _write_row(conn, statement, row):
+                record = row[-1] if update else row[columns.index(table.key)]
+                values = dict(zip(columns, row, strict=False)) if not update else None
+                if _make_room(conn, table, str(record), values) and _write_row(
+                    conn, statement, row
+                ):
+                    continue
+                clashes += 1
+        if clashes:
+            log.warning("sync: %d %s records clash with others here", clashes, table.name)
+
+
+def _write_row(conn: Connection, statement: str, row: tuple[object, ...]) -> bool:
+    try:
+        conn.exec_driver_sql("SAVEPOINT sync_row")
+        conn.exec_driver_sql(statement, row)
+        conn.exec_driver_sql("RELEASE sync_row")
+        return True
+    except IntegrityError:
+        conn.exec_driver_sql("ROLLBACK TO sync_row")
+        conn.exec_driver_sql("RELEASE sync_row")
+        return False
+
+
+def _make_room(
+    conn: Connection, table: SyncedTable, record: str, values: dict[str, object] | None
+) -> bool:
+    """Two records with one natural key (say the attendance of one person at one session,
+    made on two laptops under two ids): the one with the smaller id is kept as the row on every
+    laptop, whatever the order; the other stays in the merged fields and its history."""
+    if values is None:
+        fields = field_states(conn, table.name, [record]).get(record, {})
+        values = {c: decode(v) for c, (v, _) in fields.items() if c in table.columns}
+    for columns in table.uniques:
+        if any(c not in values for c in columns):
+            continue
+        condition = " AND ".join(f'"{c}" IS ?' for c in columns)
+        other = conn.exec_driver_sql(
+            f'SELECT "{table.key}" FROM "{table.name}" WHERE {condition} AND "{table.key}" <> ?',
+            (*(values[c] for c in columns), record),
+        ).scalar()
+        if other is None:
+            continue
+        if str(other) < record:
+            return False  # the row in place keeps the key
+        conn.exec_driver_sql(f'DELETE FROM "{table.name}" WHERE "{table.key}" = ?', (other,))
+        return True
+    return False
+
+
+def reindex_catalogue(conn: Connection, touched: set[tuple[str, str]]) -> None:
+    """Keep the catalogue's search index in step with practices (or areas) rebuilt here."""
+    practices = sorted(r for t, r in touched if t == "practices")
+    areas = sorted(r for t, r in touched if t == "practice_areas")
+    if not practices and not areas:
+        return
+    session = Session(bind=conn)
+    for chunk in chunks(practices):
+        params = {f"p{i}": v for i, v in enumerate(chunk)}
+        reindex_practices(session, f"p.id IN ({', '.join(':' + k for k in params)})", params)
+    for chunk in chunks(areas):
+        params = {f"a{i}": v for i, v in enumerate(chunk)}
+        reindex_practices(session, f"p.area_id IN ({', '.join(':' + k for k in params)})", params)
+    session.flush()

@@ -356,7 +356,7 @@ class SyncService:
         state = read_state(conn)
         if state is not None and state.schema != SCHEMA_HEAD:
             mark_everything(conn)
-            capture(conn, progress)
+            capture(conn, progress, historical=not state.schema)
             update_state(conn, schema=SCHEMA_HEAD)
 
     def _start_capturing(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from sqlalchemy import UniqueConstraint
+
 from app.models import Base
 
 # Reserved field: the record was removed from its table (a hard delete).
@@ -24,6 +26,8 @@ class SyncedTable:
     columns: tuple[str, ...]
     # Columns a new row cannot be made without (NOT NULL, no default in the database).
     required: tuple[str, ...]
+    # Sets of columns that must be unique besides the key (natural keys).
+    uniques: tuple[tuple[str, ...], ...] = ()
 
 
 def is_local_table(name: str) -> bool:
@@ -46,11 +50,17 @@ def synced_tables() -> dict[str, SyncedTable]:
             for c in table.columns
             if not c.nullable and c.server_default is None and not c.primary_key
         )
+        uniques = [
+            tuple(c.name for c in constraint.columns)
+            for constraint in table.constraints
+            if isinstance(constraint, UniqueConstraint)
+        ] + [(c.name,) for c in table.columns if c.unique]
         found[table.name] = SyncedTable(
             name=table.name,
             key=keys[0].name,
             columns=tuple(c.name for c in table.columns),
             required=required,
+            uniques=tuple(uniques),
         )
     return found
 

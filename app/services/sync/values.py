@@ -10,6 +10,14 @@ from app.services.sync.tables import BLOB_FIELDS
 
 
 def encode(raw: object) -> str:
+    kind = type(raw)
+    if kind is str:  # most values: text that JSON writes as it is
+        if raw.isprintable() and '"' not in raw and "\\" not in raw:  # type: ignore[attr-defined]
+            return f'"{raw}"'
+    elif raw is None:
+        return "null"
+    elif kind is int:
+        return str(raw)
     if isinstance(raw, bytes | bytearray | memoryview):
         raw = {"$b64": base64.b64encode(bytes(raw)).decode("ascii")}
     return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))

@@ -47,24 +47,28 @@ class _Delivery:
     version: int = field(compare=False)  # 0: a copy under a new name (never replaced)
 
 
-def conflict_name(relative: str, rng: random.Random, laptop: str) -> str:
-    """``relative`` renamed the way a file-sync engine names a conflicting copy."""
+def conflict_names(relative: str, laptop: str, day: int = 29) -> dict[str, str]:
+    """``relative`` renamed the ways file-sync engines name a conflicting copy, by engine."""
     folder, _, name = relative.rpartition("/")
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
     ext = f".{suffix}" if suffix else ""
-    when = f"2026-11-{rng.randint(10, 28)}"
-    styles = [
-        f"{stem} (conflicted copy){ext}",  # Dropbox
-        f"{stem} ({laptop}'s conflicted copy {when}){ext}",  # Dropbox
-        f"{stem} (conflicted copy {when} 101530){ext}",  # Nextcloud
-        f"{stem}.sync-conflict-{when.replace('-', '')}-101530-ABCDEFG{ext}",  # Syncthing
-        f"{stem}-{laptop.replace(' ', '').upper()}{ext}",  # OneDrive
-        f"{stem} (1){ext}",  # a copy made by hand
-    ]
-    renamed = rng.choice(styles)
-    return f"{folder}/{renamed}" if folder else renamed
+    when = f"2026-11-{day:02d}"
+    names = {
+        "dropbox": f"{stem} (conflicted copy){ext}",
+        "dropbox, named": f"{stem} ({laptop}'s conflicted copy {when}){ext}",
+        "nextcloud": f"{stem} (conflicted copy {when} 101530){ext}",
+        "syncthing": f"{stem}.sync-conflict-{when.replace('-', '')}-101530-ABCDEFG{ext}",
+        "onedrive": f"{stem}-{laptop.replace(' ', '').upper()}{ext}",
+        "by hand": f"{stem} (1){ext}",
+    }
+    return {engine: f"{folder}/{n}" if folder else n for engine, n in names.items()}
+
+
+def conflict_name(relative: str, rng: random.Random, laptop: str) -> str:
+    """``relative`` renamed the way some file-sync engine names a conflicting copy."""
+    return rng.choice(sorted(conflict_names(relative, laptop, rng.randint(10, 28)).values()))
 
 
 def _is_temporary(name: str) -> bool:
@@ -86,6 +90,7 @@ class FileSyncEngine:
         # The latest version of each path delivered or written at each laptop.
         self._version_at: dict[str, dict[str, int]] = {name: {} for name in folders}
         self._versions = 0
+        self._copies: set[str] = set()  # names the engine made up (no copies made of those)
         self.counts: Counter[str] = Counter()
 
     # -- noticing files ------------------------------------------------------------------
@@ -132,8 +137,10 @@ class FileSyncEngine:
                 later = due + self.rng.randint(0, self.faults.max_delay)
                 self._push(later, target, relative, data, version)
                 self.counts["duplicate"] += 1
-            if immutable and self.rng.random() < self.faults.conflict_copy:
+            copy = relative not in self._copies and self.rng.random() < self.faults.conflict_copy
+            if immutable and copy:
                 renamed = conflict_name(relative, self.rng, origin)
+                self._copies.add(renamed)
                 later = self.now + self.rng.randint(0, self.faults.max_delay * 2)
                 self._push(later, target, renamed, data, 0)
                 self.counts["conflict copy"] += 1

@@ -39,10 +39,11 @@ from app.services.person_links import MembershipData
 from app.services.profile import ProfileData
 from app.services.registry import Services, build_services
 from app.services.sync import clock, ingest
+from app.services.sync.inbox import Conflict
 from app.services.sync.tables import synced_tables
 from app.services.sync.values import encode_field
 from app.services.vocabulary import ATTENDANCE_MARKS, GENDERS, MEMBERSHIP_ROLES
-from tests.services.sync.file_sync_engine import Faults, FileSyncEngine
+from tests.services.sync.file_sync_engine import Faults, FileSyncEngine, conflict_names
 
 NAMES = ("Laptop A", "Laptop B", "Laptop C")
 UNKIND = Faults()
@@ -58,10 +59,7 @@ PER_DEVICE_SYNC_KEYS = ("enabled", "folder", "device_name", "device_id")
 # take its name out (``bench_sync_fuzz --all`` ignores this list).
 KNOWN_BUGS = frozenset(
     {
-        "edited value of any kind",  # test_bug_an_edited_value_must_fit_its_column
-        "settling a practice conflict",  # test_bug_a_settled_practice_conflict_is_found_by_search
         "merging duplicates",  # test_bug_a_merge_and_a_mark_elsewhere_leave_the_same_rows
-        "one file attached on two laptops",  # test_bug_one_file_attached_twice_is_one_row
     }
 )
 
@@ -150,7 +148,7 @@ class Fuzz:
 
     def set_up(self) -> None:
         """Laptop A starts syncing first; the others join once the folder reached them. Every
-        laptop fills in the profile on its own first (the same record on every laptop)."""
+        laptop fills in the organisation's profile before it has heard of the others."""
         first, *others = self.laptops
         self.simulated.at = first.name
         first.services.sync.set_up(first.chosen, first.name)
@@ -174,7 +172,7 @@ class Fuzz:
         if roll < 0.25:
             self.sync(laptop)
         elif roll < 0.29:
-            self.report.edits[resolve_a_conflict(laptop.services, self.rng, self.avoid)] += 1
+            self.report.edits[resolve_a_conflict(laptop.services, self.rng)] += 1
         else:
             weights = [weight for weight, _edit in self.edits]
             _weight, edit = self.rng.choices(self.edits, weights)[0]
@@ -185,6 +183,7 @@ class Fuzz:
         result = laptop.services.sync.run_pass()
         self.report.passes += 1
         if result.review:
+            self.report.edits["a batch held for review, approved"] += 1
             laptop.services.sync.run_pass(approve=result.review)
 
     def finish(self, limit: int = 20) -> None:
@@ -197,7 +196,7 @@ class Fuzz:
                 self.simulated.at = laptop.name
                 result = laptop.services.sync.run_pass(approve=_held(laptop))
                 self.report.passes += 1
-                if result.exported or result.ingested or result.incomplete:
+                if result.exported or result.ingested or result.incomplete or result.review:
                     moved.append((laptop.name, result.exported, result.ingested, result.incomplete))
             if not moved:  # (status files change at every pass: they carry no data)
                 self.report.rounds_to_quiet = round_
@@ -262,7 +261,7 @@ def edit_person(fuzz: Fuzz, laptop: Laptop) -> str:
     if person_id is None:
         return new_person(fuzz, laptop)
     person = s.people.get(person_id)
-    if rng.random() < 0.15:  # a form opened before a pass and saved after it
+    if rng.random() < 0.15:  # read before a pass, saved after it (the program waits for forms)
         fuzz.sync(laptop)
     changes: dict[str, object] = {}
     for name in rng.sample(["phone", "notes", "email", "birth_year", "full_name", "gender"], 2):
@@ -311,6 +310,20 @@ def trash_or_restore(fuzz: Fuzz, laptop: Laptop) -> str:
         service.restore([found])
         return f"{kind} restored"
     return f"{kind}: nothing to trash or restore"
+
+
+def trash_many(fuzz: Fuzz, laptop: Laptop) -> str:
+    """A clean-up: many people to the trash at once (or back), which asks for a review
+    elsewhere when it is 50 or more."""
+    s, rng = laptop.services, fuzz.rng
+    live, trashed = ids(s, _live("people")), ids(s, _trashed("people"))
+    if len(trashed) >= 50 and rng.random() < 0.5:
+        s.people.restore(trashed)
+        return "many people restored"
+    if len(live) < 50:
+        return new_person(fuzz, laptop)
+    s.people.delete(rng.sample(live, 50))
+    return "many people trashed"
 
 
 def new_or_edit_organisation(fuzz: Fuzz, laptop: Laptop) -> str:
@@ -412,7 +425,7 @@ def practice(fuzz: Fuzz, laptop: Laptop) -> str:
         files = fuzz.base / "files"
         files.mkdir(exist_ok=True)
         path = files / f"{rng.getrandbits(64):x}.txt"
-        if "one file attached on two laptops" in fuzz.avoid or rng.random() < 0.5:
+        if rng.random() < 0.5:
             path.write_text(f"Guía {rng.random()}\n" * rng.randint(1, 200))
         else:  # one of a few files everybody has
             path.write_text(f"Guía común {rng.randint(1, 3)}\n")
@@ -453,14 +466,10 @@ def profile(fuzz: Fuzz, laptop: Laptop) -> str:
     return "profile edited"
 
 
-def resolve_a_conflict(
-    services: Services, rng: random.Random, avoid: frozenset[str] = frozenset()
-) -> str:
+def resolve_a_conflict(services: Services, rng: random.Random) -> str:
     """Settle one open conflict the way a person would: keep a version, write one, or decide a
     deletion."""
     found = services.sync.conflicts()
-    if "settling a practice conflict" in avoid:
-        found = [c for c in found if c.table not in ("practices", "practice_areas")]
     if not found:
         return "no conflict to settle"
     conflict = rng.choice(found)
@@ -468,17 +477,17 @@ def resolve_a_conflict(
         services.sync.settle_deletion(conflict, restore=rng.random() < 0.5)
         return "deletion settled"
     versions = [conflict.current, *conflict.others]
-    if rng.random() < 0.2 and (
-        "edited value of any kind" not in avoid or _is_text_column(conflict.table, conflict.field)
-    ):
-        services.sync.keep_edited(conflict, " / ".join(v.shown for v in versions))
-        return "conflict settled with an edit"
+    if rng.random() < 0.2:
+        column = Base.metadata.tables[conflict.table].c[conflict.field]
+        both = " / ".join(v.shown for v in versions)
+        written = both if isinstance(column.type, String) else rng.choice(versions).shown
+        try:
+            services.sync.keep_edited(conflict, written)
+            return "conflict settled with an edit"
+        except ValidationError:  # not a value this field can take: keep a version instead
+            pass
     services.sync.keep(conflict, rng.choice(versions).value)
     return "conflict settled"
-
-
-def _is_text_column(table: str, name: str) -> bool:
-    return isinstance(Base.metadata.tables[table].c[name].type, String)
 
 
 def _refusing(edit: Edit) -> Edit:
@@ -505,6 +514,7 @@ EDITS: list[tuple[int, Edit]] = [
         (4, mentor),
         (5, practice),
         (3, profile),
+        (2, trash_many),
     ]
 ]
 
@@ -627,9 +637,9 @@ def assert_same_everywhere(laptops: list[Laptop]) -> None:
         assert [_shown(c) for c in laptop.services.sync.conflicts()] == shown, laptop.name
 
 
-def _shown(conflict: object) -> tuple[object, ...]:
-    c = conflict
-    return (c.table, c.record, c.field, c.kind, c.current.value, tuple(o.value for o in c.others))  # type: ignore[attr-defined]
+def _shown(c: Conflict) -> tuple[object, ...]:
+    """A conflict as the inbox shows it, less what differs by laptop (whose laptop is "this")."""
+    return (c.table, c.record, c.field, c.kind, c.current.value, tuple(o.value for o in c.others))
 
 
 def _first_difference(expected: object, found: object) -> str:
@@ -666,24 +676,30 @@ def run_fuzz(
 # -- the tests ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def base(tmp_path: Path) -> Iterator[Path]:
-    """A folder in memory when the machine has one: every commit and file write is flushed to
-    disk, and the fuzzer makes thousands of them."""
+@contextmanager
+def scratch_folder(fallback: Path) -> Iterator[Path]:
+    """A folder in memory when the machine has one (else ``fallback``): every commit and file
+    write is flushed to disk, and these tests make thousands of them."""
     memory = Path("/dev/shm")
     if not (memory.is_dir() and os.access(memory, os.W_OK)):
-        yield tmp_path
+        yield fallback
         return
-    folder = Path(tempfile.mkdtemp(prefix="tejido-fuzz-", dir=memory))
+    folder = Path(tempfile.mkdtemp(prefix="tejido-sync-", dir=memory))
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture
+def base(tmp_path: Path) -> Iterator[Path]:
+    with scratch_folder(tmp_path) as folder:
+        yield folder
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_three_laptops_converge_through_a_faulty_file_sync(base: Path, seed: int) -> None:
-    report = run_fuzz(base, seed, steps=120)
+    report = run_fuzz(base, seed, steps=200)
     assert report.passes > 20
     assert sum(report.edits.values()) > 60
     assert report.files["partial"] and report.files["conflict copy"]
@@ -692,6 +708,28 @@ def test_three_laptops_converge_through_a_faulty_file_sync(base: Path, seed: int
 def test_three_laptops_converge_with_a_calm_file_sync(base: Path) -> None:
     report = run_fuzz(base, 3, steps=80, faults=Faults(0, 0.0, 0.0, 0.0))
     assert report.rounds_to_quiet <= 3
+
+
+def test_the_file_sync_engine_is_unkind_but_delivers_everything_in_the_end(tmp_path: Path) -> None:
+    folders = {name: tmp_path / name for name in "ABC"}
+    for folder in folders.values():
+        folder.mkdir()
+    files = FileSyncEngine(folders, random.Random(1), Faults(3, 1.0, 1.0, 1.0))
+    written = folders["A"] / "devices" / "d1" / "log" / "000000000001-abcdef12.json"
+    written.parent.mkdir(parents=True)
+    written.write_bytes(b"header\n" + b"x" * 500)
+    arrived = written.relative_to(folders["A"])
+    seen = set()
+    while not (folders["B"] / arrived).exists():
+        files.step()
+    seen.add((folders["B"] / arrived).read_bytes())
+    files.settle()
+    for name in "BC":
+        logs = sorted(p.name for p in (folders[name] / arrived.parent).iterdir())
+        assert (folders[name] / arrived).read_bytes() == written.read_bytes()
+        assert len(logs) >= 2  # the file, and a copy under a conflict name
+    assert seen != {written.read_bytes()}  # first seen half-written
+    assert files.counts["duplicate"] >= 2 and files.counts["partial"] >= 2
 
 
 def test_the_comparison_sees_a_difference(tmp_path: Path) -> None:
@@ -719,3 +757,202 @@ def test_the_simulation_is_reproducible_and_gives_each_laptop_its_clock() -> Non
         assert [uuid.uuid4() for _ in range(3)] == ids
     assert abs(ingest.utcnow() - utcnow()) < timedelta(seconds=60)
     assert stamp_b - stamp_a == one.skew_ms["Laptop B"] - one.skew_ms["Laptop A"] - 1
+
+
+# -- what the fuzzer found: each a test; a bug not fixed yet is marked and fails when it is ------
+
+
+def pair(base: Path) -> list[Laptop]:
+    """Two laptops syncing through one shared folder (no file-sync engine in between)."""
+    laptops = make_laptops(base, NAMES[:2])
+    shared = base / "shared"
+    shared.mkdir()
+    for laptop in laptops:
+        laptop.services.sync.set_up(shared, laptop.name)
+    return laptops
+
+
+def passes(*laptops: Laptop) -> None:
+    for laptop in laptops:
+        laptop.services.sync.run_pass()
+
+
+def bug(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"ENGINE BUG (reported to the lead): {reason}")
+
+
+@pytest.mark.parametrize("case", ["year", "date"])
+def test_an_edited_value_must_fit_its_column(tmp_path: Path, case: str) -> None:
+    a, b = pair(tmp_path)
+    try:
+        if case == "year":  # the value in place is null: any text was taken as a string
+            person = a.services.people.save(PersonData(full_name="Ana García", birth_year=1970))
+            passes(a, b)
+            a.services.people.save(replace(a.services.people.get(person.id), birth_year=1980))
+            b.services.people.save(replace(b.services.people.get(person.id), birth_year=None))
+            field_name, typed = "birth_year", "nineteen"
+        else:  # a date is a string in JSON: any text was taken
+            day = SessionData(date(2026, 3, 2), time(10), time(12))
+            activity = a.services.activities.save(ActivityData(title="Foro", sessions=(day,)))
+            passes(a, b)
+            for laptop, moved in ((a, 3), (b, 4)):
+                found = laptop.services.activities.get(activity.id)
+                session = replace(found.sessions[0], date=date(2026, 3, moved))
+                laptop.services.activities.save(replace(found, sessions=(session,)))
+            field_name, typed = "date", "next Tuesday"
+        passes(a, b, a)
+        conflict = next(c for c in a.services.sync.conflicts() if c.field == field_name)
+        with pytest.raises(ValidationError):
+            a.services.sync.keep_edited(conflict, typed)
+    finally:
+        close([a, b])
+
+
+def test_a_settled_practice_conflict_is_found_by_search(tmp_path: Path) -> None:
+    a, b = pair(tmp_path)
+    try:
+        a.services.profile.save(ProfileData(name="Red Tejido", signatory_name="Carmen"))
+        made = a.services.catalogue.save(PracticeData(title="Huerto comunitario"))
+        passes(a, b)
+        for laptop, title in ((a, "Huerto urbano"), (b, "Huerto escolar")):
+            found = laptop.services.catalogue.get(made.id)
+            laptop.services.catalogue.save(replace(found, title=title))
+        passes(a, b, a)
+        conflict = next(c for c in a.services.sync.conflicts() if c.field == "title")
+        kept = conflict.others[0].shown  # the value that lost: settling changes the title here
+        a.services.sync.keep(conflict, conflict.others[0].value)
+        assert a.services.catalogue.get(made.id).title == kept
+        assert [row.id for row in a.services.catalogue.search(kept.split()[-1])] == [made.id]
+    finally:
+        close([a, b])
+
+
+@bug(
+    "merging people repoints rows whose ids are natural keys (attendance of person at "
+    "session): with a mark of the kept person made elsewhere, both rows hold one unique key; "
+    "_upsert drops whichever arrives second, so each laptop keeps a different row"
+)
+def test_bug_a_merge_and_a_mark_elsewhere_leave_the_same_rows(tmp_path: Path) -> None:
+    a, b = pair(tmp_path)
+    try:
+        day = SessionData(date(2026, 3, 2), time(10), time(12))
+        session = a.services.activities.save(ActivityData(title="Foro", sessions=(day,)))
+        session_id = session.sessions[0].id
+        twin = a.services.people.save(PersonData(full_name="Ana García"))
+        kept = a.services.people.save(PersonData(full_name="Ana Garcia"))
+        a.services.attendance.mark(session_id, twin.id, "present")
+        passes(a, b)
+        a.services.duplicates.merge_people(kept.id, [twin.id])
+        b.services.attendance.mark(session_id, kept.id, "late")
+        passes(a, b, a)
+        assert unmerged_rows(a.services) == unmerged_rows(b.services) == []
+        assert programme_rows(a.services)["attendance"] == programme_rows(b.services)["attendance"]
+    finally:
+        close([a, b])
+
+
+def test_one_file_attached_twice_is_one_row(tmp_path: Path) -> None:
+    a, b = pair(tmp_path)
+    try:
+        path = tmp_path / "guia.txt"
+        path.write_text("Guía de buenas prácticas\n")
+        store_file(a.services.db, path)
+        store_file(b.services.db, path)  # the same file attached on the other laptop
+        passes(a, b, a)
+        assert unmerged_rows(a.services) == unmerged_rows(b.services) == []
+        rows = programme_rows(a.services)["attachment_blobs"]
+        assert rows == programme_rows(b.services)["attachment_blobs"]
+    finally:
+        close([a, b])
+
+
+def test_a_copied_data_folder_brings_no_conflicts(tmp_path: Path) -> None:
+    (first,) = make_laptops(tmp_path, NAMES[:1])
+    trashed = first.services.people.save(PersonData(full_name="Ana García"))
+    first.services.people.save(PersonData(full_name="Luis Sanz"))
+    first.services.people.delete([trashed.id])
+    close([first])
+    shutil.copytree(tmp_path / "data-A", tmp_path / "data-B")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    laptops = [
+        Laptop(name, build_services(DataFolder(tmp_path / f"data-{name[-1]}")), shared)
+        for name in NAMES[:2]
+    ]
+    try:
+        for laptop in laptops:
+            laptop.services.sync.set_up(shared, laptop.name)
+        passes(*laptops, laptops[0])
+        assert [c.record_label for c in laptops[1].services.sync.conflicts()] == []
+    finally:
+        close(laptops)
+
+
+def test_a_laptop_joining_with_an_old_copy_keeps_newer_edits(tmp_path: Path) -> None:
+    (first,) = make_laptops(tmp_path, NAMES[:1])
+    person = first.services.people.save(PersonData(full_name="Ana García", phone="600 000 000"))
+    close([first])
+    shutil.copytree(tmp_path / "data-A", tmp_path / "data-B")  # a copy made last week
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    a, b = (
+        Laptop(name, build_services(DataFolder(tmp_path / f"data-{name[-1]}")), shared)
+        for name in NAMES[:2]
+    )
+    try:
+        a.services.sync.set_up(shared, a.name)
+        edit = replace(a.services.people.get(person.id), phone="600 999 999")
+        a.services.people.save(edit)
+        passes(a)
+        b.services.sync.set_up(shared, b.name)  # joins with its old copy
+        passes(b, a, b)
+        assert [laptop.services.people.get(person.id).phone for laptop in (a, b)] == [
+            "600 999 999",
+            "600 999 999",
+        ]
+    finally:
+        close([a, b])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="NOT THE ENGINE (export_directory.people, reported to the lead): a person's "
+    "organisations are ordered by name only, so two of the same name come in each laptop's "
+    "row order and the same data exports differently",
+)
+def test_export_order_is_the_same_on_every_laptop(tmp_path: Path) -> None:
+    a, b = pair(tmp_path)
+    try:
+        while True:  # two organisations of one name, made in the order opposite to their ids
+            first = a.services.organisations.save(OrganisationData(name="Asociación Xàtiva"))
+            second = a.services.organisations.save(OrganisationData(name="Asociación Xàtiva"))
+            if second.id < first.id:
+                break
+        memberships = (MembershipData(first.id), MembershipData(second.id, role="volunteer"))
+        a.services.people.save(PersonData(full_name="Ana García", memberships=memberships))
+        passes(a, b)
+        documents = [build_export(laptop.services.db)["people"] for laptop in (a, b)]
+        assert documents[0] == documents[1]
+    finally:
+        close([a, b])
+
+
+@bug(
+    "minor: when one copy of a change file is read whole, the copies of the same content that "
+    "were cut short stay listed as incomplete until they are read again a minute later "
+    "(ingest could mark the other copies of the group as done)"
+)
+def test_bug_a_cut_short_copy_of_a_file_read_whole_is_not_waiting(tmp_path: Path) -> None:
+    a, b = pair(tmp_path)
+    try:
+        a.services.people.save(PersonData(full_name="Ana García"))
+        passes(a)
+        (written,) = (tmp_path / "shared" / "Tejido-sync" / "devices").glob("*/log/*.json")
+        data = written.read_bytes()
+        copy = written.parent / conflict_names(written.name, "Laptop B")["dropbox"]
+        copy.write_bytes(data[: len(data) - 10])  # sorts before the file: read first
+        passes(b)
+        assert [p.full_name for p in b.services.people.list()] == ["Ana García"]
+        assert b.services.sync.status().incomplete == []
+    finally:
+        close([a, b])
