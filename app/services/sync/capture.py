@@ -149,9 +149,7 @@ def _differences(
             value = encode_field(table.name, column, raw)
             old = fields.get(column)
             if old is None or old[0] != value:
-                made.append(
-                    Op(at, table.name, record, column, value, old[1] if old else "", rbase)
-                )
+                made.append(Op(at, table.name, record, column, value, old[1] if old else "", rbase))
     return made
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
 from app.services.sync.exchange import Exchange, encode_segment
+from app.services.sync.ingest import record_file
 from app.services.sync.ops import Op
 from app.services.sync.state import now_text, read_state, update_state
 from app.services.sync.values import blob_hash
@@ -50,9 +52,10 @@ def export_pending(engine: Engine, exchange: Exchange, progress: Progress | None
         device, seq, sha, data, upto, blobs = planned
         for blob in blobs:
             _store_blob(engine, exchange, blob)
-        exchange.publish(device, seq, data, sha)
+        path = exchange.publish(device, seq, data, sha)
         with engine.begin() as conn:
             count = _mark_published(conn, sha, seq, upto)
+            _remember_file(conn, exchange, path, sha)
         published += count
         if progress is not None:
             progress(published, total or published)
@@ -95,6 +98,16 @@ def _mark_published(conn: Connection, sha: str, seq: int, upto: list[str]) -> in
     )
     conn.exec_driver_sql("UPDATE sync_state SET last_seq = max(last_seq, ?) WHERE id = 1", (seq,))
     return count
+
+
+def _remember_file(conn: Connection, exchange: Exchange, path: Path, sha: str) -> None:
+    """Our own file, noted as done: later passes do not read it again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return
+    relative = path.relative_to(exchange.root).as_posix()
+    record_file(conn, relative, stat.st_size, stat.st_mtime_ns, sha, "")
 
 
 def _store_blob(engine: Engine, exchange: Exchange, sha: str) -> None:

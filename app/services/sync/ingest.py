@@ -77,6 +77,7 @@ def _candidates(
     now = utcnow()
     found: list[_Candidate] = []
     seen: set[str] = set()
+    notes: list[tuple[str, int, int, str | None, str]] = []  # written in one transaction
     for path, stat in exchange.segment_files():
         relative = path.relative_to(exchange.root).as_posix()
         seen.add(relative)
@@ -90,16 +91,16 @@ def _candidates(
         try:
             header = read_header(path)
         except Unreadable as problem:
-            _note_file(engine, relative, stat.st_size, stat.st_mtime_ns, None, str(problem))
+            notes.append((relative, stat.st_size, stat.st_mtime_ns, None, str(problem)))
             result.incomplete.append((relative, str(problem)))
             continue
         sha, device, seq = str(header["sha256"]), header.get("device"), header.get("seq")
         status = segments.get(sha)
         if status in ("own", "ingested", "publishing"):
-            _note_file(engine, relative, stat.st_size, stat.st_mtime_ns, sha, "")
+            notes.append((relative, stat.st_size, stat.st_mtime_ns, sha, ""))
             continue
         if not isinstance(device, str) or not isinstance(seq, int):
-            _note_file(engine, relative, stat.st_size, stat.st_mtime_ns, None, "no device")
+            notes.append((relative, stat.st_size, stat.st_mtime_ns, None, "no device"))
             result.incomplete.append((relative, "no device"))
             continue
         if device == me:
@@ -108,6 +109,10 @@ def _candidates(
             result.review.append(sha)
             continue
         found.append(_Candidate(relative, path, stat.st_size, stat.st_mtime_ns, device, seq, sha))
+    if notes:
+        with engine.begin() as conn:
+            for note in notes:
+                record_file(conn, *note)
     _forget_gone(engine, files, seen)
     copies: dict[str, list[_Candidate]] = {}
     for item in sorted(found, key=lambda c: (c.device, c.seq, c.relative)):
@@ -179,7 +184,7 @@ def _ingest_one(
                     now_text(),
                 ),
             )
-            _record_file(conn, item.relative, item.size, item.mtime_ns, segment.sha256, "")
+            record_file(conn, item.relative, item.size, item.mtime_ns, segment.sha256, "")
     except (Unreadable, ValueError) as problem:  # an attachment not copied yet, a bad value
         _note_file(engine, item.relative, item.size, item.mtime_ns, None, str(problem))
         result.incomplete.append((item.relative, str(problem)))
@@ -238,7 +243,7 @@ def _hold(conn: Connection, item: _Candidate, segment: Segment) -> None:
     )
 
 
-def _record_file(
+def record_file(
     conn: Connection, relative: str, size: int, mtime_ns: int, sha: str | None, problem: str
 ) -> None:
     status = "incomplete" if problem else "done"
@@ -256,4 +261,4 @@ def _note_file(
     engine: Engine, relative: str, size: int, mtime_ns: int, sha: str | None, problem: str
 ) -> None:
     with engine.begin() as conn:
-        _record_file(conn, relative, size, mtime_ns, sha, problem)
+        record_file(conn, relative, size, mtime_ns, sha, problem)

@@ -153,7 +153,7 @@ class SyncService:
                 conn.exec_driver_sql(
                     "INSERT INTO sync_state (id, enabled, device_id, device_name, folder, clock, "
                     "last_seq, schema, last_summary) VALUES (1, 1, ?, ?, ?, '', 0, '', '{}')",
-                    (str(uuid.uuid4()), name, str(root)),
+                    (new_device_id(), name, str(root)),
                 )
             else:
                 if state.folder and Path(state.folder) != root:
@@ -256,7 +256,7 @@ class SyncService:
         with self._sync_engine().begin() as conn:
             state = read_state(conn)
             assert state is not None
-            new = str(uuid.uuid4())
+            new = new_device_id()
             conn.exec_driver_sql(
                 "UPDATE sync_segments SET status = 'ingested' WHERE status = 'own'"
             )
@@ -371,6 +371,12 @@ class SyncService:
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+
+
+def new_device_id() -> str:
+    """A laptop's id: 12 hex digits (48 random bits) are plenty among one organisation's
+    laptops, and every stamp carries it three times, so it is kept short."""
+    return uuid.uuid4().hex[:12]
 
 
 def _remember_changes(session: Session, _transaction: object, connection: Connection) -> None:

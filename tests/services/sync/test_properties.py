@@ -452,7 +452,7 @@ class RealRun:
         self.office.copy_everything()
 
 
-@settings(max_examples=int(os.environ.get("TEJIDO_SYNC_EXAMPLES", "6")), deadline=None)
+@settings(max_examples=int(os.environ.get("TEJIDO_SYNC_EXAMPLES", "10")), deadline=None)
 @given(
     skews=st.lists(st.sampled_from(SKEWS), min_size=3, max_size=3),
     steps=st.lists(
