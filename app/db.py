@@ -45,6 +45,18 @@ def runtime_sqlite_version() -> tuple[int, int, int]:
     return major, minor, patch
 
 
+def add_sql_functions(connection: sqlite3.Connection) -> None:
+    """The Python functions Tejido's SQL uses, on one SQLite connection."""
+    from app.services.sync.clock import add_known, saw
+    from app.services.text import fold
+
+    # fold(text): accents and case removed, as Python does it (SQLite's lower() is ASCII-only).
+    connection.create_function("fold", 1, fold, deterministic=True)
+    # sync's knowledge vectors (app/services/sync/clock.py), used in its merge queries.
+    connection.create_function("sync_saw", 2, saw, deterministic=True)
+    connection.create_function("sync_add_known", 2, add_known, deterministic=True)
+
+
 def make_engine(
     db_path: Path, *, foreign_keys: bool = True, read_only: bool = False, immediate: bool = False
 ) -> Engine:
@@ -53,8 +65,6 @@ def make_engine(
         url = f"sqlite:///file:{db_path.as_posix()}?mode=ro&uri=true"
     else:
         url = f"sqlite:///{db_path.as_posix()}"
-    from app.services.text import fold
-
     engine = create_engine(
         url,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
@@ -74,8 +84,7 @@ def make_engine(
             cursor.execute(f"PRAGMA journal_mode={journal}")
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
-        # fold(text): accents and case removed, as Python does it (SQLite's lower() is ASCII-only).
-        dbapi_connection.create_function("fold", 1, fold, deterministic=True)
+        add_sql_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]

@@ -46,8 +46,10 @@ class SyncField(Base):
     field: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)  # canonical JSON
     hlc: Mapped[str] = mapped_column(String(80))
-    base: Mapped[str] = mapped_column(String(80), default="")
-    rbase: Mapped[str] = mapped_column(String(80), default="")
+    base: Mapped[str] = mapped_column(Text, default="")
+    rbase: Mapped[str] = mapped_column(Text, default="")
+    # What this laptop knows of the field: the latest stamp of each laptop that wrote it.
+    seen: Mapped[str] = mapped_column(Text, default="")
 
 
 class SyncOp(Base):
@@ -68,8 +70,9 @@ class SyncOp(Base):
     field: Mapped[str] = mapped_column(String(60), primary_key=True)
     hlc: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
-    base: Mapped[str] = mapped_column(String(80), default="")
-    rbase: Mapped[str] = mapped_column(String(80), default="")
+    # What the author had seen of the field, and of the whole record (knowledge vectors).
+    base: Mapped[str] = mapped_column(Text, default="")
+    rbase: Mapped[str] = mapped_column(Text, default="")
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -57,14 +57,14 @@ def people(s: Session) -> list[dict[str, object]]:
         select(Membership.person_id, Membership.organisation_id, Organisation.name, Membership.role)
         .join(Organisation, Organisation.id == Membership.organisation_id)
         .where(Membership.deleted_at.is_(None))
-        .order_by(Organisation.name_key)
+        .order_by(Organisation.name_key, Organisation.id)
     ):
         memberships.setdefault(person_id, []).append(
             {"id": organisation_id, "name": name, "role": role}
         )
     consents: dict[str, list[dict[str, object]]] = {}
     for c in s.scalars(
-        select(Consent).where(Consent.deleted_at.is_(None)).order_by(Consent.granted_at)
+        select(Consent).where(Consent.deleted_at.is_(None)).order_by(Consent.granted_at, Consent.id)
     ):
         consents.setdefault(c.person_id, []).append(
             {

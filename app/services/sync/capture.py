@@ -134,22 +134,22 @@ def _differences(
     made: list[Op] = []
     for record in ids:
         fields = seen.get(record, {})
-        rbase = max((hlc for _, hlc in fields.values()), default="")
+        rbase = clock.merge_known(*(known for _, _, known in fields.values()))
         row = rows.get(record)
         removed = fields.get(REMOVED)
         if row is None:
             if fields and (removed is None or removed[0] != "true"):
-                base = removed[1] if removed else ""
+                base = removed[2] if removed else ""
                 made.append(Op(stamp, table.name, record, REMOVED, "true", base, rbase))
             continue
         if removed is not None and removed[0] == "true":
-            made.append(Op(stamp, table.name, record, REMOVED, "false", removed[1], rbase))
+            made.append(Op(stamp, table.name, record, REMOVED, "false", removed[2], rbase))
         at = stamp if changed_at is None else _stamp_at(row[changed_at], stamp)
         for column, raw in zip(columns, row, strict=True):
             value = encode_field(table.name, column, raw)
             old = fields.get(column)
             if old is None or old[0] != value:
-                made.append(Op(at, table.name, record, column, value, old[1] if old else "", rbase))
+                made.append(Op(at, table.name, record, column, value, old[2] if old else "", rbase))
     return made
 
 

@@ -53,3 +53,46 @@ def is_stamp(text: object) -> bool:
         and text[DEVICE_AT - 1] == "."
         and len(text) <= 80
     )
+
+
+# Knowledge: what an author had seen of a field (or a record) when writing, as the latest stamp
+# of each laptop, comma-separated ("a vector"). A laptop's later stamp on a field supersedes
+# its earlier ones, so "saw" is exact: unlike a single stamp, a laptop that saved twice without
+# reading a third laptop's change has not "seen" it because its own second save is later.
+
+
+def saw(knowledge: str | None, stamp: str | None) -> int:
+    """1 when ``knowledge`` covers ``stamp`` (it holds that laptop's stamp or a later one)."""
+    if not knowledge or not stamp:
+        return 0
+    device = stamp[DEVICE_AT:]
+    for known in knowledge.split(","):
+        if known[DEVICE_AT:] == device:
+            return 1 if known >= stamp else 0
+    return 0
+
+
+def add_known(knowledge: str | None, stamp: str | None) -> str:
+    """``knowledge`` with ``stamp`` added: the latest stamp per laptop, in a fixed order."""
+    if not stamp:
+        return knowledge or ""
+    device = stamp[DEVICE_AT:]
+    parts = knowledge.split(",") if knowledge else []
+    for index, known in enumerate(parts):
+        if known[DEVICE_AT:] == device:
+            if stamp <= known:
+                return knowledge or ""
+            parts[index] = stamp
+            break
+    else:
+        parts.append(stamp)
+    return ",".join(sorted(parts))
+
+
+def merge_known(*knowledge: str) -> str:
+    """Everything any of several knowledges covers."""
+    merged = ""
+    for each in knowledge:
+        for stamp in each.split(",") if each else ():
+            merged = add_known(merged, stamp)
+    return merged

@@ -1,11 +1,12 @@
 """Open conflicts, derived from the operations alone (so every laptop lists the same ones).
 
 A field is in conflict when an operation lost to the winner although the winner's author had not
-seen it (its stamp is later than the winner's ``base``), the values differ, and no later operation
-on the field was written by someone who had seen it. A record is "deleted while edited" when the
-deletion in force (the removal of the row when it was removed, else its trashing) and an edit
-on another laptop did not see each other (compared by ``rbase``): one conflict per record, about
-the deletion the inbox shows and settles.
+seen it (the winner's ``base`` knowledge does not cover it, see ``clock.saw``), nor an operation
+of the same value; the values differ; and no other operation on the field was written by
+someone who had seen it. A record is "deleted while edited" when the deletion in force (the
+removal of the row when it was removed, else its trashing) and an edit on another laptop did not
+see each other (``rbase``), unless the edit only wrote a value the deleting laptop had too: one
+conflict per record, about the deletion the inbox shows and settles.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ CROSS JOIN sync_fields w ON w.table_name = t.table_name AND w.record_id = t.reco
 CROSS JOIN sync_ops o
   ON o.table_name = w.table_name AND o.record_id = w.record_id AND o.field = w.field
 WHERE w.field NOT IN {_QUIET} AND w.field NOT LIKE '%\\_key' ESCAPE '\\'
-  AND o.hlc < w.hlc AND o.hlc > w.base AND o.value <> w.value
+  AND o.hlc < w.hlc AND o.value <> w.value AND NOT sync_saw(w.base, o.hlc)
   AND NOT (w.field = 'deleted_at' AND o.value <> 'null' AND w.value <> 'null')
   AND NOT EXISTS (
     SELECT 1 FROM sync_ops p
     WHERE p.table_name = o.table_name AND p.record_id = o.record_id AND p.field = o.field
-      AND p.base >= o.hlc AND p.hlc <> o.hlc)
+      AND p.hlc <> o.hlc
+      AND (sync_saw(p.base, o.hlc) OR (p.value = o.value AND sync_saw(w.base, p.hlc))))
 """
 
 _DELETE_CONFLICTS = f"""
@@ -47,7 +49,7 @@ WHERE ((d.field = '_deleted' AND d.value = 'true')
         AND r.record_id = d.record_id AND r.field = '_deleted' AND r.value = 'true')))
   AND e.field NOT IN ('created_at', 'updated_at', 'deleted_at', '_deleted')
   AND substr(e.hlc, {DEVICE_AT + 1}) <> substr(d.hlc, {DEVICE_AT + 1})
-  AND NOT (d.rbase >= e.hlc) AND NOT (e.rbase >= d.hlc)
+  AND NOT sync_saw(d.rbase, e.hlc) AND NOT sync_saw(e.rbase, d.hlc)
   AND NOT EXISTS (
     SELECT 1 FROM sync_ops x
     WHERE x.table_name = e.table_name AND x.record_id = e.record_id AND x.field = e.field

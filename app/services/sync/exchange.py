@@ -248,6 +248,11 @@ def decode_segment(data: bytes) -> Segment:
 _STAMP = re.compile(r"^[0-9]{13}\.[0-9]{5}\.[^\s]{1,60}$")
 
 
+def _is_knowledge(text: str) -> bool:
+    """Empty, or stamps separated by commas (one per laptop)."""
+    return not text or (len(text) < 4096 and all(_STAMP.match(s) for s in text.split(",")))
+
+
 def _op(item: object) -> Op:
     """One operation, checked for shape (values are checked when they are applied)."""
     if not isinstance(item, list) or len(item) != 7 or not all(type(x) is str for x in item):
@@ -258,8 +263,8 @@ def _op(item: object) -> Op:
         or not _NAME.match(op.table)
         or not _NAME.match(op.field)
         or len(op.record) > 64
-        or (op.base and not _STAMP.match(op.base))
-        or (op.rbase and not _STAMP.match(op.rbase))
+        or not _is_knowledge(op.base)
+        or not _is_knowledge(op.rbase)
     ):
         raise Unreadable("a change is malformed")
     return op

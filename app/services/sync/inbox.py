@@ -160,8 +160,8 @@ def _concurrent_edits(
         "AND d.table_name = e.table_name AND d.record_id = e.record_id AND d.field = ? "
         "WHERE e.table_name = ? AND e.record_id = ? "
         "AND e.field NOT IN ('created_at', 'updated_at', 'deleted_at', '_deleted') "
-        "AND substr(e.hlc, ?) <> substr(d.hlc, ?) AND NOT (d.rbase >= e.hlc) "
-        "AND NOT (e.rbase >= d.hlc) AND NOT EXISTS (SELECT 1 FROM sync_ops x "
+        "AND substr(e.hlc, ?) <> substr(d.hlc, ?) AND NOT sync_saw(d.rbase, e.hlc) "
+        "AND NOT sync_saw(e.rbase, d.hlc) AND NOT EXISTS (SELECT 1 FROM sync_ops x "
         "WHERE x.table_name = e.table_name AND x.record_id = e.record_id "
         "AND x.field = e.field AND x.hlc <= d.hlc AND substr(x.hlc, ?) = substr(d.hlc, ?) "
         "AND x.value = e.value) ORDER BY e.field",
@@ -227,11 +227,17 @@ def _day(text: str) -> date:
 def settle_deletion(conn: Connection, conflict: Conflict, *, restore: bool) -> None:
     """Keep the record deleted, or bring it back with the other laptop's edits."""
     field = _deletion_field(conn, conflict.table, conflict.record)
-    if restore:
-        value = "false" if field == REMOVED else "null"
+    if restore:  # back in its table and out of the trash
+        trashed = conn.exec_driver_sql(
+            "SELECT value FROM sync_fields WHERE table_name = ? AND record_id = ? AND field = ?",
+            (conflict.table, conflict.record, TRASHED),
+        ).scalar()
+        values = {field: "false" if field == REMOVED else "null"}
+        if field == REMOVED and trashed not in (None, "null"):
+            values[TRASHED] = "null"
     else:
-        value = conflict.current.value
-    write_local(conn, conflict.table, conflict.record, {field: value})
+        values = {field: "true" if field == REMOVED else conflict.current.value}
+    write_local(conn, conflict.table, conflict.record, values)
 
 
 def history(conn: Connection, table: str, record: str) -> list[HistoryEntry]:

@@ -63,6 +63,13 @@ def ingest(
     for done, copies in enumerate(candidates, start=1):
         for item in copies:  # one content under several names: the first copy that reads whole
             if _ingest_one(engine, exchange, item, approved, result):
+                others = [c for c in copies if c is not item]
+                if others:  # the same content: nothing more to wait for under those names
+                    with engine.begin() as conn:
+                        for other in others:
+                            record_file(
+                                conn, other.relative, other.size, other.mtime_ns, other.sha, ""
+                            )
                 break
         if progress is not None:
             progress(done, len(candidates))

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_index import reindex_practices
+from app.services.sync.clock import merge_known
 from app.services.sync.conflicts import refresh_conflicts
 from app.services.sync.ops import Op, chunks, field_states, group_by_table, marks, store_ops
 from app.services.sync.state import next_stamp, observe, read_state
@@ -51,14 +52,12 @@ def write_local(conn: Connection, table: str, record: str, values: dict[str, str
     if state is None:
         raise RuntimeError("sync is not set up")
     stamp = next_stamp(conn, state)
-    known = conn.exec_driver_sql(
-        "SELECT field, max(hlc) FROM sync_ops WHERE table_name = ? AND record_id = ? "
-        "GROUP BY field",
-        (table, record),
-    ).fetchall()
-    latest = dict(known)
-    rbase = max(latest.values(), default="")
-    ops = [Op(stamp, table, record, f, v, latest.get(f, ""), rbase) for f, v in values.items()]
+    fields = field_states(conn, table, [record]).get(record, {})
+    rbase = merge_known(*(known for _, _, known in fields.values()))
+    ops = [
+        Op(stamp, table, record, f, v, fields[f][2] if f in fields else "", rbase)
+        for f, v in values.items()
+    ]
     store_ops(conn, ops, pending=True)
     materialize(conn, {(table, record)}, None)
     reindex_catalogue(conn, {(table, record)})
@@ -161,6 +160,10 @@ def _write_rows(
                     conn, statement, row
                 ):
                     continue
+                if update:  # its new values lose the key: park it like a losing insert
+                    conn.exec_driver_sql(
+                        f'DELETE FROM "{table.name}" WHERE "{table.key}" = ?', (record,)
+                    )
                 clashes += 1
         if clashes:
             log.warning("sync: %d %s records clash with others here", clashes, table.name)
@@ -186,7 +189,7 @@ def _make_room(
     laptop, whatever the order; the other stays in the merged fields and its history."""
     if values is None:
         fields = field_states(conn, table.name, [record]).get(record, {})
-        values = {c: decode(v) for c, (v, _) in fields.items() if c in table.columns}
+        values = {c: decode(v) for c, (v, *_) in fields.items() if c in table.columns}
     for columns in table.uniques:
         if any(c not in values for c in columns):
             continue

@@ -16,8 +16,8 @@ class Op(NamedTuple):
     record: str
     field: str
     value: str  # canonical JSON
-    base: str  # the stamp of the value the author had when writing
-    rbase: str  # the latest stamp of the whole record the author had
+    base: str  # what the author had seen of the field (clock.saw / add_known)
+    rbase: str  # what the author had seen of the whole record
 
 
 def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
@@ -33,12 +33,16 @@ _INSERT_OP = (
     "INSERT OR IGNORE INTO sync_ops (hlc, table_name, record_id, field, value, base, rbase, "
     "pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
-# Last writer wins, by stamp: commutative, associative and idempotent.
+# Last writer wins, by stamp, and what is known of the field grows: commutative, associative
+# and idempotent (every expression reads the row as it was before the update).
 _MERGE_FIELD = (
-    "INSERT INTO sync_fields (table_name, record_id, field, value, hlc, base, rbase) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, record_id, field) DO UPDATE SET "
-    "value = excluded.value, hlc = excluded.hlc, base = excluded.base, rbase = excluded.rbase "
-    "WHERE excluded.hlc > sync_fields.hlc"
+    "INSERT INTO sync_fields (table_name, record_id, field, value, hlc, base, rbase, seen) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, record_id, field) DO UPDATE SET "
+    "value = CASE WHEN excluded.hlc > sync_fields.hlc THEN excluded.value ELSE value END, "
+    "base = CASE WHEN excluded.hlc > sync_fields.hlc THEN excluded.base ELSE base END, "
+    "rbase = CASE WHEN excluded.hlc > sync_fields.hlc THEN excluded.rbase ELSE rbase END, "
+    "hlc = max(sync_fields.hlc, excluded.hlc), "
+    "seen = sync_add_known(sync_fields.seen, excluded.hlc)"
 )
 
 
@@ -52,7 +56,7 @@ def store_ops(conn: Connection, ops: Sequence[Op], *, pending: bool) -> None:
         cursor.executemany(_INSERT_OP, [(*op, flag) for op in ops])
         cursor.executemany(
             _MERGE_FIELD,
-            [(o.table, o.record, o.field, o.value, o.hlc, o.base, o.rbase) for o in ops],
+            [(o.table, o.record, o.field, o.value, o.hlc, o.base, o.rbase, o.hlc) for o in ops],
         )
     finally:
         cursor.close()
@@ -60,18 +64,18 @@ def store_ops(conn: Connection, ops: Sequence[Op], *, pending: bool) -> None:
 
 def field_states(
     conn: Connection, table: str, ids: Sequence[str]
-) -> dict[str, dict[str, tuple[str, str]]]:
-    """For each record, its fields' (value, stamp) as merged here."""
-    found: dict[str, dict[str, tuple[str, str]]] = {}
+) -> dict[str, dict[str, tuple[str, str, str]]]:
+    """For each record, its fields' (value, stamp, knowledge) as merged here."""
+    found: dict[str, dict[str, tuple[str, str, str]]] = {}
     cursor = raw_cursor(conn)
     try:
         cursor.execute(
-            "SELECT record_id, field, value, hlc FROM sync_fields "
+            "SELECT record_id, field, value, hlc, seen FROM sync_fields "
             f"WHERE table_name = ? AND record_id IN ({marks(len(ids))})",
             (table, *ids),
         )
-        for record, field, value, hlc in cursor:
-            found.setdefault(record, {})[field] = (value, hlc)
+        for record, field, value, hlc, seen in cursor:
+            found.setdefault(record, {})[field] = (value, hlc, seen)
     finally:
         cursor.close()
     return found

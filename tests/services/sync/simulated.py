@@ -28,6 +28,7 @@ from pathlib import Path
 from sqlalchemy import Connection, DateTime, Engine, Integer, create_engine, event
 from sqlalchemy.pool import StaticPool
 
+from app.db import add_sql_functions
 from app.models import Base
 from app.services.context import DataFolder, open_database
 from app.services.registry import Services, build_services
@@ -47,6 +48,7 @@ DAY_MS = 86_400_000
 def _engine_over(raw: sqlite3.Connection) -> Engine:
     """An engine on one raw connection that emits BEGIN itself (as app/db.py does)."""
     raw.isolation_level = None
+    add_sql_functions(raw)
     engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
 
     @event.listens_for(engine, "begin")

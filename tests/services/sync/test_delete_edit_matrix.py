@@ -277,14 +277,7 @@ def trashed_then_removed(a: Services) -> Subject:
     return replace(subject, delete=delete, state=state)
 
 
-RESTORES_BOTH = pytest.mark.xfail(
-    strict=True,
-    reason="inbox.settle_deletion restores the removal only: the trashing stays in force, so "
-    "the person comes back in the trash and a second conflict asks about the trashing",
-)
-
-
-@pytest.mark.parametrize("restore", [pytest.param(True, marks=RESTORES_BOTH), False])
+@pytest.mark.parametrize("restore", [True, False])
 def test_a_record_trashed_then_removed_while_edited_is_one_conflict_settled_once(
     restore: bool,
 ) -> None:

@@ -53,8 +53,9 @@ def upgrade() -> None:
         sa.Column("field", sa.String(length=60), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
         sa.Column("hlc", sa.String(length=80), nullable=False),
-        sa.Column("base", sa.String(length=80), nullable=False),
-        sa.Column("rbase", sa.String(length=80), nullable=False),
+        sa.Column("base", sa.Text(), nullable=False),
+        sa.Column("rbase", sa.Text(), nullable=False),
+        sa.Column("seen", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "record_id", "field", name=op.f("pk_sync_fields")),
         sqlite_with_rowid=False,
     )
@@ -77,8 +78,8 @@ def upgrade() -> None:
         sa.Column("field", sa.String(length=60), nullable=False),
         sa.Column("hlc", sa.String(length=80), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
-        sa.Column("base", sa.String(length=80), nullable=False),
-        sa.Column("rbase", sa.String(length=80), nullable=False),
+        sa.Column("base", sa.Text(), nullable=False),
+        sa.Column("rbase", sa.Text(), nullable=False),
         sa.Column("pending", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint(
             "table_name", "record_id", "field", "hlc", name=op.f("pk_sync_ops")
