@@ -88,13 +88,18 @@ def build(python: Path) -> int:
         # The funders' report as PDF (its charts) and the dashboard's Qt Charts module.
         run(program, "report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "pdf",
             "--data-dir", data, "--out", Path(scratch) / "report.pdf")
+        # Sync: the demo folder and the bundle's folder exchange changes through a shared folder.
+        shared = Path(scratch) / "shared"
+        shared.mkdir()
+        for folder, name in ((data, "A"), (Path(scratch) / "other", "B"), (data, "A")):
+            run(program, "sync", "--data-dir", folder, "--folder", shared, "--name", name)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TEJIDO_EXIT_AFTER_START="1")
         run(program, "--data-dir", data, env=env)
     files = (ROOT / "dist" / "tejido").rglob("*")
     size = sum(f.stat().st_size for f in files if f.is_file() and not f.is_symlink())
     print(f"Built {program} ({size / 2**20:.0f} MB); it starts, makes demo data, exports, "
           "issues and verifies certificates, prints a booklet, exports and imports a bundle, "
-          "and writes a report.")
+          "writes a report, and syncs two folders.")
     return 0
 
 

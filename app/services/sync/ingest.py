@@ -175,7 +175,8 @@ def _ingest_one(
                 result.review.append(item.sha)
                 return True
             capture(conn)  # local changes first, with their own stamp
-            touched = apply_remote(conn, segment.ops, exchange.read_blob)
+            changed: Counter[str] = Counter()
+            apply_remote(conn, segment.ops, exchange.read_blob, changed)
             conn.exec_driver_sql("DELETE FROM sync_dirty")
             conn.exec_driver_sql(
                 "INSERT OR REPLACE INTO sync_segments (sha256, device_id, seq, status, op_count, "
@@ -185,7 +186,7 @@ def _ingest_one(
                     segment.device,
                     segment.seq,
                     len(segment.ops),
-                    json.dumps(_tally(touched)),
+                    json.dumps(dict(+changed)),
                     item.relative,
                     now_text(),
                     now_text(),
@@ -198,12 +199,8 @@ def _ingest_one(
         return True  # the same for every copy
     result.ingested += 1
     result.operations += len(segment.ops)
-    result.brought.update(_tally(touched))
+    result.brought.update(+changed)
     return True
-
-
-def _tally(touched: set[tuple[str, str]]) -> dict[str, int]:
-    return dict(Counter(table for table, _ in touched))
 
 
 def deletions(conn: Connection, ops: list[Op]) -> Counter[str]:

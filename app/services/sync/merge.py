@@ -8,6 +8,7 @@ its parent from another laptop); every laptop ends with the same rows once all f
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from sqlalchemy import Connection
@@ -28,15 +29,19 @@ BlobReader = Callable[[str], bytes]
 
 
 def apply_remote(
-    conn: Connection, ops: Sequence[Op], read_blob: BlobReader | None = None
+    conn: Connection,
+    ops: Sequence[Op],
+    read_blob: BlobReader | None = None,
+    changed: Counter[str] | None = None,
 ) -> set[tuple[str, str]]:
-    """Merge another laptop's operations and rebuild what they touch; returns the records."""
+    """Merge another laptop's operations and rebuild what they touch; returns the records.
+    ``changed`` counts, by table, the rows that really changed here."""
     if not ops:
         return set()
     store_ops(conn, ops, pending=False)
     observe(conn, max(op.hlc for op in ops))
     touched = {(op.table, op.record) for op in ops}
-    materialize(conn, touched, read_blob)
+    materialize(conn, touched, read_blob, changed)
     reindex_catalogue(conn, touched)
     refresh_conflicts(conn, touched)
     return touched
@@ -68,21 +73,26 @@ def write_local(conn: Connection, table: str, record: str, values: dict[str, str
 
 
 def materialize(
-    conn: Connection, records: Iterable[tuple[str, str]], read_blob: BlobReader | None
+    conn: Connection,
+    records: Iterable[tuple[str, str]],
+    read_blob: BlobReader | None,
+    changed: Counter[str] | None = None,
 ) -> None:
-    """Make the rows of these records match their merged fields."""
+    """Make the rows of these records match their merged fields (counting in ``changed`` the
+    rows inserted, updated or removed)."""
+    changed = Counter() if changed is None else changed
     tables = synced_tables()
     grouped = group_by_table(records)
     for name, table in tables.items():
         ids = grouped.get(name)
         if ids:
             for chunk in chunks(sorted(set(ids))):
-                _rebuild(conn, table, chunk, read_blob)
+                changed[name] += _rebuild(conn, table, chunk, read_blob)
 
 
 def _rebuild(
     conn: Connection, table: SyncedTable, ids: Sequence[str], read_blob: BlobReader | None
-) -> None:
+) -> int:
     states = field_states(conn, table.name, ids)
     existing = {
         str(r[0])
@@ -108,10 +118,13 @@ def _rebuild(
             continue
         values = tuple(_raw(fields[c][0], read_blob) for c in columns)
         writes.setdefault((record in existing, columns), []).append(values)
+    count = 0
     if removals:
         conn.exec_driver_sql(f'DELETE FROM "{table.name}" WHERE "{table.key}" = ?', removals)
+        count += len(removals)
     for (update, columns), rows in writes.items():
-        _write_rows(conn, table, columns, rows, update=update)
+        count += _write_rows(conn, table, columns, rows, update=update)
+    return count
 
 
 def _raw(value: str, read_blob: BlobReader | None) -> object:
@@ -130,31 +143,36 @@ def _write_rows(
     rows: list[tuple[object, ...]],
     *,
     update: bool,
-) -> None:
-    """Update existing rows or insert new ones; a row that clashes with another record here
-    (the same natural key under another id) is left out and logged, the others are written."""
+) -> int:
+    """Update existing rows (only those that differ) or insert new ones; returns how many rows
+    changed. A row that clashes with another record here (the same natural key under another
+    id) is left out and logged, the others are written."""
     if update:
         others = [c for c in columns if c != table.key]
         if not others:
-            return
+            return 0
         key_at = columns.index(table.key)
         assignments = ", ".join(f'"{c}" = ?' for c in others)
-        statement = f'UPDATE "{table.name}" SET {assignments} WHERE "{table.key}" = ?'
-        rows = [tuple(v for i, v in enumerate(row) if i != key_at) + (row[key_at],) for row in rows]
+        differs = " OR ".join(f'"{c}" IS NOT ?' for c in others)
+        statement = (
+            f'UPDATE "{table.name}" SET {assignments} WHERE "{table.key}" = ? AND ({differs})'
+        )
+        rows = [_update_params(row, key_at) for row in rows]
     else:
         names = ", ".join(f'"{c}"' for c in columns)
         statement = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks(len(columns))})'
     try:
         conn.exec_driver_sql("SAVEPOINT sync_rows")
-        conn.exec_driver_sql(statement, rows)
+        written = conn.exec_driver_sql(statement, rows).rowcount
         conn.exec_driver_sql("RELEASE sync_rows")
+        return max(written, 0)
     except IntegrityError:
         conn.exec_driver_sql("ROLLBACK TO sync_rows")
         conn.exec_driver_sql("RELEASE sync_rows")
         clashes = 0
         for row in rows:  # one by one: keep every row that fits
             if not _write_row(conn, statement, row):
-                record = row[-1] if update else row[columns.index(table.key)]
+                record = row[len(columns) - 1] if update else row[columns.index(table.key)]
                 values = dict(zip(columns, row, strict=False)) if not update else None
                 if _make_room(conn, table, str(record), values) and _write_row(
                     conn, statement, row
@@ -167,6 +185,12 @@ def _write_rows(
                 clashes += 1
         if clashes:
             log.warning("sync: %d %s records clash with others here", clashes, table.name)
+        return len(rows) - clashes
+
+
+def _update_params(row: tuple[object, ...], key_at: int) -> tuple[object, ...]:
+    values = tuple(v for i, v in enumerate(row) if i != key_at)
+    return (*values, row[key_at], *values)
 
 
 def _write_row(conn: Connection, statement: str, row: tuple[object, ...]) -> bool:
