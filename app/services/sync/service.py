@@ -7,14 +7,11 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, event
-from sqlalchemy.orm import Session
 
 from app import __version__
 from app.db import Database, make_engine
@@ -24,7 +21,6 @@ from app.migrate import SCHEMA_HEAD
 from app.services.context import DataFolder
 from app.services.sync.capture import capture, install_triggers, mark_everything
 from app.services.sync.devices import (
-    DeviceInfo,
     device_names,
     list_devices,
     refresh_devices,
@@ -32,6 +28,7 @@ from app.services.sync.devices import (
 )
 from app.services.sync.exchange import Exchange, Unreadable
 from app.services.sync.export import export_pending, finish_interrupted
+from app.services.sync.hooks import capture_on_commit, new_device_id, outrun, remember_changes
 from app.services.sync.inbox import (
     Conflict,
     HistoryEntry,
@@ -43,55 +40,12 @@ from app.services.sync.inbox import (
     typed_value,
 )
 from app.services.sync.ingest import ingest
-from app.services.sync.state import State, now_text, read_state, update_state
+from app.services.sync.results import HeldBatch, PassResult, SyncSettings, SyncStatus
+from app.services.sync.state import now_text, read_state, update_state
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 EXCHANGE_PREFIX = "Tejido-sync"
-
-
-@dataclass(frozen=True, slots=True)
-class SyncSettings:
-    enabled: bool
-    folder: str
-    device_name: str
-    device_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class HeldBatch:
-    """A file from another laptop that would delete many records here, waiting for review."""
-
-    sha256: str
-    device_name: str
-    seq: int
-    operations: int
-    deletions: dict[str, int]  # records it would delete, by table
-
-
-@dataclass(frozen=True, slots=True)
-class SyncStatus:
-    settings: SyncSettings
-    last_pass_at: datetime | None
-    last_summary: dict[str, object]
-    devices: list[DeviceInfo]
-    incomplete: list[tuple[str, str, datetime | None]]  # (file, problem, first seen)
-    held: list[HeldBatch]
-    pending: int  # operations not yet published
-    conflicts: int
-
-
-@dataclass(frozen=True, slots=True)
-class PassResult:
-    exported: int  # operations published
-    ingested: int  # files applied
-    operations: int  # operations applied
-    conflicts: int  # open conflicts after the pass
-    incomplete: list[tuple[str, str]]  # (file, problem)
-    review: list[str]  # files held for review (hashes)
-    devices: int
-    brought: dict[str, int] = field(default_factory=dict)
-    new_identity: bool = False
 
 
 def exchange_root(chosen: Path) -> Path:
@@ -221,7 +175,7 @@ class SyncService:
         assert state is not None
         first = ingest(engine, exchange, state.device_id, approve, _scaled(progress, 0, 50))
         renewed = False
-        if first.foreign_own or _outrun(exchange, state):
+        if first.foreign_own or outrun(exchange, state):
             self._new_identity(exchange)
             renewed = True
             state = self._state()
@@ -365,42 +319,12 @@ class SyncService:
         if getattr(self.db, "_sync_hooked", False):
             return
         self.db._sync_hooked = True  # type: ignore[attr-defined]
-        event.listen(self.db._sessions, "after_begin", _remember_changes)
-        self.db.commit_hooks.append(_capture_on_commit)
+        event.listen(self.db._sessions, "after_begin", remember_changes)
+        self.db.commit_hooks.append(capture_on_commit)
 
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
-
-
-def new_device_id() -> str:
-    """A laptop's id: 12 hex digits (48 random bits) are plenty among one organisation's
-    laptops, and every stamp carries it three times, so it is kept short."""
-    return uuid.uuid4().hex[:12]
-
-
-def _remember_changes(session: Session, _transaction: object, connection: Connection) -> None:
-    session.info["sync_changes"] = connection.connection.dbapi_connection.total_changes  # type: ignore[union-attr]
-
-
-def _capture_on_commit(session: Session) -> None:
-    """Record this session's changes as operations, in its own transaction."""
-    if "sync_changes" not in session.info:
-        return
-    session.flush()
-    connection = session.connection()
-    if connection.connection.dbapi_connection.total_changes == session.info["sync_changes"]:  # type: ignore[union-attr]
-        return
-    capture(connection)
-
-
-def _outrun(exchange: Exchange, state: State) -> bool:
-    """This laptop's own status file tells of more files than it wrote: another copy of it
-    wrote them (the laptop before an old backup was put back, or a cloned data folder), even
-    if those files have not arrived yet. Going on would publish a number already used."""
-    status = exchange.read_json(exchange.device_dir(state.device_id) / "status.json") or {}
-    seq = status.get("seq")
-    return isinstance(seq, int) and not isinstance(seq, bool) and seq > state.last_seq
 
 
 def _as_datetime(value: object) -> datetime | None:

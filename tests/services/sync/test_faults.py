@@ -53,8 +53,8 @@ def die(*_args: object, **_kwargs: object) -> None:
     raise Killed
 
 
-def applied_then_die(conn, ops, read_blob=None):  # type: ignore[no-untyped-def]
-    merge.apply_remote(conn, ops, read_blob)
+def applied_then_die(conn, ops, read_blob=None, changed=None):  # type: ignore[no-untyped-def]
+    merge.apply_remote(conn, ops, read_blob, changed)
     raise Killed
 
 
