@@ -95,6 +95,16 @@ class AreasDialog(Retranslatable, QDialog):
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
+        # Return in the name field adds (returnPressed); no button may also take that Return as
+        # the dialog's default, or the same name is added twice.
+        for button in (
+            self.add_button,
+            self.rename_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
+            button.setAutoDefault(False)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.new_name.returnPressed.connect(self._on_add_button_clicked)
         self.new_name.textChanged.connect(lambda _text: self._update_buttons())

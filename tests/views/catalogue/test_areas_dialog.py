@@ -74,7 +74,8 @@ def test_an_area_is_added_at_the_end_and_a_name_taken_is_refused(qtbot, dialog, 
     assert changes == [True] and dialog.modified
     qtbot.keyClicks(dialog.new_name, "HOUSING")  # the same name, whatever its case
     click(qtbot, dialog.add_button)
-    qtbot.waitUntil(lambda: dialog.problem.isVisibleTo(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: "Housing" in dialog.problem.text(), timeout=5000)
+    assert dialog.problem.isVisibleTo(dialog)
     assert "There is already an area called “Housing”." in dialog.problem.text()
     assert dialog.new_name.text() == "HOUSING"  # kept, to be corrected
     assert names(services).count("Housing") == 1
