@@ -16,8 +16,11 @@ from collections.abc import Iterable
 from sqlalchemy import Connection
 
 from app.services.sync.clock import DEVICE_AT
+from app.services.sync.field_labels import INTERNAL_FIELDS
+from app.services.sync.tables import QUIET_FIELDS
 
-_QUIET = "('created_at', 'updated_at')"
+# Stamps and bookkeeping derived from other fields: merged by the last writer, never a conflict.
+_QUIET = "(" + ", ".join(f"'{name}'" for name in sorted(QUIET_FIELDS | INTERNAL_FIELDS)) + ")"
 _TOUCHED = "temp.sync_touched"
 
 _FIELD_CONFLICTS = f"""

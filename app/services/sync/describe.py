@@ -114,6 +114,21 @@ def record_label(conn: Connection, table: str, record: str, depth: int = 0) -> s
     return " · ".join(parts[:2]) or record[:8]
 
 
+def reference_label(conn: Connection, field: str, value: str) -> str | None:
+    """The name of the record a reference field points to ("Ana García" for a person_id)."""
+    target = _REFERENCES.get(field) or {
+        "mentor_id": "mentors",
+        "mentor_organisation_id": "organisations",
+        "mentee_organisation_id": "organisations",
+        "area_id": "practice_areas",
+        "merged_into_id": None,
+    }.get(field)
+    record = _text(value)
+    if not target or not record:
+        return None
+    return record_label(conn, target, record) or None
+
+
 def _text(value: str | None) -> str:
     if not value:
         return ""

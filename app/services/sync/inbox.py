@@ -28,6 +28,7 @@ from app.services.sync.describe import (
     field_label,
     is_internal,
     record_label,
+    reference_label,
     table_label,
 )
 from app.services.sync.devices import device_names
@@ -95,7 +96,7 @@ def _version(
         device_name=names.get(device) or _("another laptop"),
         when=stamp_time(hlc),
         value=value,
-        shown=shown(value),
+        shown=reference_label(conn, field, value) or shown(value),
         is_this_laptop=device == me,
     )
 
