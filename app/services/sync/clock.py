@@ -7,6 +7,7 @@ made after seeing another always wins over it, even when the laptops' clocks dis
 
 from __future__ import annotations
 
+import re
 import time
 
 _WALL = 13
@@ -43,16 +44,12 @@ def tick(last: str, device: str, now: int | None = None) -> str:
     return make(last_wall, counter, device)
 
 
+_STAMP = re.compile(rf"^[0-9]{{{_WALL}}}\.[0-9]{{{_COUNTER}}}\.[^\s,]{{1,60}}$")
+
+
 def is_stamp(text: object) -> bool:
-    return (
-        isinstance(text, str)
-        and len(text) > DEVICE_AT
-        and text[:_WALL].isdigit()
-        and text[_WALL] == "."
-        and text[_WALL + 1 : _WALL + 1 + _COUNTER].isdigit()
-        and text[DEVICE_AT - 1] == "."
-        and len(text) <= 80
-    )
+    """Whether ``text`` has the shape of a stamp (for files read from other laptops)."""
+    return isinstance(text, str) and _STAMP.match(text) is not None
 
 
 # Knowledge: what an author had seen of a field (or a record) when writing, as the latest stamp

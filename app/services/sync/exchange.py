@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.services.sync.clock import is_stamp
 from app.services.sync.ops import Op
 
 FORMAT = "tejido-sync"
@@ -245,12 +246,9 @@ def decode_segment(data: bytes) -> Segment:
     return Segment(device=device, seq=seq, sha256=sha, ops=[_op(item) for item in content["ops"]])
 
 
-_STAMP = re.compile(r"^[0-9]{13}\.[0-9]{5}\.[^\s]{1,60}$")
-
-
 def _is_knowledge(text: str) -> bool:
     """Empty, or stamps separated by commas (one per laptop)."""
-    return not text or (len(text) < 4096 and all(_STAMP.match(s) for s in text.split(",")))
+    return not text or (len(text) < 4096 and all(is_stamp(s) for s in text.split(",")))
 
 
 def _op(item: object) -> Op:
@@ -259,7 +257,7 @@ def _op(item: object) -> Op:
         raise Unreadable("a change is malformed")
     op = Op(*item)
     if (
-        not _STAMP.match(op.hlc)
+        not is_stamp(op.hlc)
         or not _NAME.match(op.table)
         or not _NAME.match(op.field)
         or len(op.record) > 64

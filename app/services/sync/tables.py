@@ -63,7 +63,3 @@ def synced_tables() -> dict[str, SyncedTable]:
             uniques=tuple(uniques),
         )
     return found
-
-
-def table_order() -> dict[str, int]:
-    return {name: index for index, name in enumerate(synced_tables())}
