@@ -206,6 +206,11 @@ def read_header(path: Path) -> dict[str, object]:
             line = source.readline(4096)
     except OSError as error:
         raise Unreadable(str(error)) from error
+    return _header(line)
+
+
+def _header(line: bytes) -> dict[str, object]:
+    """A segment's header line, checked: its format and its content hash."""
     try:
         header = json.loads(line)
     except ValueError as error:
@@ -219,12 +224,7 @@ def read_header(path: Path) -> dict[str, object]:
 
 def decode_segment(data: bytes) -> Segment:
     line, _, body = data.partition(b"\n")
-    try:
-        header = json.loads(line)
-    except ValueError as error:
-        raise Unreadable("the header does not parse") from error
-    if not isinstance(header, dict) or header.get("format") != SEGMENT_FORMAT:
-        raise Unreadable("not a change file")
+    header = _header(line)
     if not isinstance(header.get("version"), int) or header["version"] > VERSION:
         raise Unreadable("made by a newer Tejido")
     if header.get("length") != len(body):
